@@ -1,0 +1,46 @@
+/**
+ * Everything the templates paginate over, computed once from the loaded content. Pure: the same
+ * content always gives the same collections, in time linear in the number of articles.
+ */
+import type { Article, Content } from '../content/model.ts';
+import { authorListings, dateListings, frontPageListings, tagListings, type AuthorSummary, type Listing, type TagSummary, type YearSummary } from './listings.ts';
+
+/** The views of the archive that pages are made from. */
+export interface Collections {
+  /** Articles newest first, each with `previous` (older) and `next` (newer) filled in. */
+  articles: Article[];
+  /** Every listing page: front page, tags, authors, years and months. */
+  listings: Listing[];
+  tags: TagSummary[];
+  authors: AuthorSummary[];
+  years: YearSummary[];
+}
+
+/**
+ * Compute the collections.
+ *
+ * @param content Loaded content, articles newest first.
+ * @returns Collections for the templates and feeds.
+ */
+export function buildCollections(content: Content): Collections {
+  const { articles, site } = content;
+  const linked = articles.map((article, index) => {
+    const older = articles[index + 1];
+    const newer = articles[index - 1];
+    return {
+      ...article,
+      ...(older ? { previous: { title: older.title, url: older.url } } : {}),
+      ...(newer ? { next: { title: newer.title, url: newer.url } } : {}),
+    };
+  });
+  const tags = tagListings(linked, site.perPage);
+  const authors = authorListings(linked, content.authors, site.perPage);
+  const dates = dateListings(linked, site.perPage, site.language);
+  return {
+    articles: linked,
+    listings: [...frontPageListings(linked, site.perPage), ...tags.listings, ...authors.listings, ...dates.listings],
+    tags: tags.tags,
+    authors: authors.authors,
+    years: dates.years,
+  };
+}

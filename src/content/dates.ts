@@ -1,0 +1,136 @@
+/**
+ * Publication dates as editors write them, turned into instants without depending on the build
+ * machine's `TZ`: a date-only value is that calendar day in the newsroom's time zone.
+ */
+
+/** A date as the newsroom sees it: the instant, and the calendar day in the newsroom zone. */
+export interface NewsDate {
+  /** The instant (UTC milliseconds inside a `Date`). */
+  instant: Date;
+  /** Calendar year in the newsroom time zone. */
+  year: number;
+  /** Calendar month (1–12) in the newsroom time zone. */
+  month: number;
+  /** Day of the month in the newsroom time zone. */
+  day: number;
+  /** Whether the editor gave a time of day, not only a date. */
+  hasTime: boolean;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Parse `YYYY-MM-DD` or an ISO 8601 date-time (`2025-08-22T09:30:00-04:00`) in the given zone.
+ * A date-time without an offset is read as newsroom local time.
+ *
+ * @param value What the editor wrote.
+ * @param timeZone IANA zone of the newsroom, such as `America/New_York`.
+ * @returns The date, or a reason saying what was expected.
+ */
+export function parseNewsDate(value: string, timeZone: string): NewsDate | { error: string } {
+  const text = value.trim();
+  const dateOnly = DATE_ONLY.exec(text);
+  const match = dateOnly ?? DATE_TIME.exec(text);
+  if (!match) {
+    return { error: `Expected a date as \`YYYY-MM-DD\` or an ISO date-time such as \`2025-08-22T09:30:00-04:00\`, not \`${value}\`` };
+  }
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  const millis = Number((match[7] ?? '0').slice(0, 3).padEnd(3, '0'));
+  if (!isRealDay(year!, month!, day!)) {
+    return { error: `\`${value}\` is not a real calendar date (${monthName(month!)} has no day ${day})` };
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { error: `\`${value}\` has an impossible time of day` };
+  }
+  const wallClock = Date.UTC(year!, month! - 1, day!, hour, minute, second, millis);
+  const offset = match[8];
+  const instant = offset ? wallClock - offsetMinutes(offset) * 60_000 : zonedWallClockToInstant(wallClock, timeZone);
+  if (dateOnly) return { instant: new Date(instant), year: year!, month: month!, day: day!, hasTime: false };
+  return { instant: new Date(instant), ...calendarDay(new Date(instant), timeZone), hasTime: true };
+}
+
+/**
+ * The calendar day of an instant in a time zone.
+ *
+ * @param instant The moment.
+ * @param timeZone IANA zone name.
+ * @returns Year, month (1–12) and day.
+ */
+export function calendarDay(instant: Date, timeZone: string): { year: number; month: number; day: number } {
+  const parts = zoneParts(instant.getTime(), timeZone);
+  return { year: parts.year, month: parts.month, day: parts.day };
+}
+
+/**
+ * Whether a string names a time zone this Node.js knows.
+ *
+ * @param timeZone Candidate IANA zone.
+ * @returns `true` when usable.
+ */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one.
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function monthName(month: number): string {
+  if (month < 1 || month > 12) return `month ${month}`;
+  return new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+}
+
+function offsetMinutes(offset: string): number {
+  if (offset.toUpperCase() === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneParts(time: number, timeZone: string) {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(time))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** Offset of a zone from UTC at an instant, in milliseconds. */
+function zoneOffset(time: number, timeZone: string): number {
+  const p = zoneParts(time, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - (time - (time % 1000 + 1000) % 1000);
+}
+
+/** The instant at which the zone's clocks show `wallClock` (read as if it were UTC). */
+function zonedWallClockToInstant(wallClock: number, timeZone: string): number {
+  // Guess with the offset at the wall-clock time, then correct once for a DST change in between.
+  const first = wallClock - zoneOffset(wallClock, timeZone);
+  const second = wallClock - zoneOffset(first, timeZone);
+  return second;
+}

@@ -1,0 +1,136 @@
+/**
+ * Splits a content file into YAML frontmatter and Markdown body with gray-matter, allowing YAML only.
+ * gray-matter would run `---js` frontmatter through `eval`; we refuse every other language before
+ * gray-matter sees the file, and replace its engines so none can ever run.
+ */
+import matter from 'gray-matter';
+import type { VFile } from 'vfile';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { report } from '../errors/report.ts';
+
+/** A line and column (1-based) in the source file. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** The parts of a content file. */
+export interface SplitFile {
+  /** The parsed YAML mapping. */
+  data: Record<string, unknown>;
+  /** Where each key and list item was written, by dotted path (`title`, `tags.1`). */
+  places: Map<string, Place>;
+  /** The Markdown body, padded with blank lines so its line numbers match the file's. */
+  body: string;
+}
+
+const FENCE = '---';
+
+/**
+ * Read the frontmatter of a file, reporting every problem on the file as a message.
+ *
+ * @param file The content file; `file.value` is its text (BOM removed, `\n` line endings).
+ * @returns The split file, or `undefined` when the frontmatter cannot be read.
+ */
+export function splitFrontmatter(file: VFile): SplitFile | undefined {
+  const text = String(file.value);
+  const lines = text.split('\n');
+  const opening = lines[0] ?? '';
+  if (opening.trimEnd() !== FENCE) {
+    const language = /^-{3,}\s*([a-z]+)/i.exec(opening)?.[1];
+    if (language) {
+      report(file, 'frontmatter-language', { line: 1, column: 1 }, language);
+    } else {
+      report(file, 'frontmatter-missing', { line: 1, column: 1 });
+    }
+    return undefined;
+  }
+  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === FENCE);
+  if (closing === -1) {
+    report(file, 'frontmatter-unclosed', { line: 1, column: 1 });
+    return undefined;
+  }
+
+  const places = new Map<string, Place>();
+  let failed = false;
+  const parseYaml = (source: string): Record<string, unknown> => {
+    // gray-matter hands us the block after the opening fence, so YAML line n is file line n.
+    const lineCounter = new LineCounter();
+    const document = parseDocument(source, {
+      lineCounter,
+      schema: 'yaml-1.1', // so `draft: yes` is a boolean and `tags: yes` is caught as one
+      customTags: (tags) => tags.filter((tag) => !('tag' in tag) || !String(tag.tag).endsWith(':timestamp')),
+      merge: false,
+      uniqueKeys: true,
+      prettyErrors: false,
+    });
+    for (const error of document.errors) {
+      const [start] = error.linePos ?? [];
+      report(file, 'frontmatter-yaml', start ? { line: start.line, column: start.col } : { line: 1, column: 1 }, firstLine(error.message));
+      failed = true;
+    }
+    if (failed) return {};
+    visit(document, (_key, node) => {
+      if ((isAlias(node) || ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor)) && !failed) {
+        const range = (node as Node).range;
+        const at = lineCounter.linePos(range?.[0] ?? 0);
+        report(file, 'frontmatter-alias', { line: at.line, column: at.col });
+        failed = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    });
+    if (failed) return {};
+    if (document.contents !== null && !isMap(document.contents)) {
+      report(file, 'frontmatter-not-mapping', { line: 2, column: 1 });
+      failed = true;
+      return {};
+    }
+    collectPlaces(document.contents, '', lineCounter, places);
+    return (document.toJS({ maxAliasCount: 0 }) ?? {}) as Record<string, unknown>;
+  };
+
+  const refuse = () => {
+    throw new Error('Only YAML frontmatter is allowed');
+  };
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed = matter(text, {
+      language: 'yaml',
+      engines: { yaml: parseYaml, js: refuse, javascript: refuse, coffee: refuse, json: refuse, toml: refuse },
+    });
+    data = parsed.data;
+  } catch (cause) {
+    // Deeply nested YAML can exhaust the parser's stack; report it like any other bad frontmatter.
+    report(file, 'frontmatter-yaml', { line: 1, column: 1 }, firstLine(String((cause as Error).message ?? cause)));
+    return undefined;
+  }
+  if (failed) return undefined;
+  const body = '\n'.repeat(closing + 1) + lines.slice(closing + 1).join('\n');
+  return { data, places, body };
+}
+
+function collectPlaces(node: unknown, prefix: string, lineCounter: LineCounter, places: Map<string, Place>): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const path = prefix + String(pair.key.value);
+      const at = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+      places.set(path, { line: at.line, column: at.col });
+      collectPlaces(pair.value, path + '.', lineCounter, places);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      const range = (item as Node | null)?.range;
+      if (range) {
+        const at = lineCounter.linePos(range[0]);
+        places.set(prefix + index, { line: at.line, column: at.col });
+      }
+      collectPlaces(item, `${prefix}${index}.`, lineCounter, places);
+    });
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

@@ -1,0 +1,205 @@
+/**
+ * The content layer: reads every file under `content/`, validates it, renders it once, and
+ * returns the whole archive, or throws one `ContentError` that lists every problem in every file.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { renderMarkdown, type RenderedMarkdown } from '../pipeline/render.ts';
+import { ContentError, hasErrors, report } from '../errors/report.ts';
+import type { Place } from './frontmatter.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import type { Article, Author, Content, Page } from './model.ts';
+import { listMarkdownFiles, readContentFile } from './read.ts';
+import { authorSchema, createArticleSchema, pageSchema, SLUG_PATTERN, type ArticleFrontmatter, type AuthorFrontmatter } from './schema.ts';
+import { loadSiteConfig } from './site.ts';
+import { toSlug } from './slug.ts';
+import { resolveTags } from './tags.ts';
+import { checkUniqueIds, checkUniqueUrls } from './unique.ts';
+import { validateFrontmatter } from './validate.ts';
+import type { z } from 'zod';
+
+/** Options for `loadContent`. */
+export interface Options {
+  /** The content folder (default: `'content'`, relative to `cwd`). */
+  contentDir?: string;
+  /** Folder that paths in messages are relative to (default: `process.cwd()`). */
+  cwd?: string;
+  /** Publish drafts too, as the dev server does (default: `false`). */
+  includeDrafts?: boolean;
+}
+
+/** One content file that passed validation, waiting to be rendered. */
+export interface Entry<Data> {
+  file: VFile;
+  data: Data;
+  places: ReadonlyMap<string, Place>;
+  body: string;
+  /** File name without `.md`. */
+  stem: string;
+}
+
+/** Top-level URL segments the site itself uses; no page or slug may take them. */
+const RESERVED = new Set(['tags', 'authors', 'archive', 'page', 'feed', 'search', 'assets', '404']);
+
+/**
+ * Load the whole archive.
+ *
+ * @param options Where the content is, and whether drafts count.
+ * @returns The content, plus every file read (with any warnings on them).
+ * @throws {ContentError} When any file has an error; it names every file and line at once.
+ */
+export async function loadContent(options: Options = {}): Promise<{ content: Content; files: VFile[] }> {
+  const cwd = options.cwd ?? process.cwd();
+  const contentDir = path.resolve(cwd, options.contentDir ?? 'content');
+  const site = await loadSiteConfig(contentDir, cwd);
+
+  const articleSchema = createArticleSchema(site);
+  const [articleEntries, authorEntries, pageEntries] = await Promise.all([
+    readEntries(path.join(contentDir, 'articles'), cwd, articleSchema),
+    readEntries(path.join(contentDir, 'authors'), cwd, authorSchema),
+    readEntries(path.join(contentDir, 'pages'), cwd, pageSchema),
+  ]);
+  const files = [...articleEntries.files, ...authorEntries.files, ...pageEntries.files];
+
+  const published = articleEntries.entries.filter((entry) => options.includeDrafts || !entry.data.draft);
+  const slugs = new Map(published.map((entry) => [entry, articleSlug(entry)]));
+  const urls = new Map(published.map((entry) => [entry, articleUrl(entry.data, slugs.get(entry)!)]));
+  for (const entry of pageEntries.entries) checkPageSlug(entry);
+  checkUniqueUrls([
+    ...published.map((entry) => ({ entry, url: urls.get(entry)! })),
+    ...pageEntries.entries.map((entry) => ({ entry, url: `/${toSlug(entry.stem)}/` })),
+  ]);
+  checkUniqueIds(published);
+  const tagsOf = resolveTags(published);
+  if (hasErrors(files)) throw new ContentError(files);
+
+  const bodies = await renderAll([...published, ...authorEntries.entries, ...pageEntries.entries]);
+  const authorsBySlug = new Map(authorEntries.entries.map((entry) => [entry.stem, toAuthor(entry, bodies.get(entry)!)]));
+  const bylineAuthors = new Map<string, Author>();
+  const byline = (name: string): Author => {
+    const slug = toSlug(name);
+    let author = bylineAuthors.get(slug);
+    if (!author) {
+      author = authorsBySlug.get(slug) ?? { name, slug, url: `/authors/${slug}/`, links: [] };
+      bylineAuthors.set(slug, author);
+    }
+    return author;
+  };
+
+  const articles: Article[] = published.map((entry) => {
+    const { data } = entry;
+    const body = bodies.get(entry)!;
+    return {
+      guid: guidFor(site.url, data.id ?? path.relative(path.join(contentDir, 'articles'), entry.file.path).replace(/\.md$/, '')),
+      title: data.title,
+      ...(data.description ? { description: data.description } : {}),
+      summary: data.description ?? body.excerpt,
+      date: data.date,
+      ...(data.updated ? { updated: data.updated } : {}),
+      authors: data.author.map(byline),
+      tags: tagsOf.get(entry) ?? [],
+      slug: slugs.get(entry)!,
+      url: urls.get(entry)!,
+      body,
+      draft: data.draft,
+      sourcePath: entry.file.path,
+    };
+  });
+  articles.sort(newestFirst);
+
+  const pages: Page[] = pageEntries.entries.map((entry) => ({
+    title: entry.data.title,
+    ...(entry.data.description ? { description: entry.data.description } : {}),
+    slug: toSlug(entry.stem),
+    url: `/${toSlug(entry.stem)}/`,
+    html: bodies.get(entry)!.html,
+    sourcePath: entry.file.path,
+  }));
+
+  return {
+    content: {
+      site,
+      articles,
+      authors: [...bylineAuthors.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      pages,
+      heldBack: articleEntries.entries.length - published.length,
+    },
+    files,
+  };
+}
+
+/** Newest first; ties broken by URL so every build orders them the same. */
+export function newestFirst(a: Article, b: Article): number {
+  return b.date.instant.getTime() - a.date.instant.getTime() || a.url.localeCompare(b.url);
+}
+
+async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema) {
+  const files: VFile[] = [];
+  const entries: Array<Entry<z.output<Schema>>> = [];
+  for (const absolute of await listMarkdownFiles(folder)) {
+    const file = await readContentFile(absolute, cwd);
+    files.push(file);
+    if (hasErrors([file])) continue;
+    const split = splitFrontmatter(file);
+    if (!split) continue;
+    const data = validateFrontmatter(schema, split.data, split.places, file);
+    if (data === undefined) continue;
+    entries.push({ file, data, places: split.places, body: split.body, stem: path.basename(absolute, '.md') });
+  }
+  return { files, entries };
+}
+
+function articleSlug(entry: Entry<ArticleFrontmatter>): string {
+  const slug = entry.data.slug ?? toSlug(entry.stem);
+  if (!SLUG_PATTERN.test(slug)) {
+    report(entry.file, 'invalid-field', { line: 1, column: 1 }, 'slug', 'The file name has no letters or digits to make a web address from; add a `slug` field');
+  }
+  return slug;
+}
+
+function articleUrl(data: ArticleFrontmatter, slug: string): string {
+  const { year, month, day } = data.date;
+  return `/${year}/${pad(month)}/${pad(day)}/${slug}/`;
+}
+
+function checkPageSlug(entry: Entry<unknown>): void {
+  const slug = toSlug(entry.stem);
+  if (!slug || RESERVED.has(slug) || /^\d+$/.test(slug)) report(entry.file, 'reserved-slug', { line: 1, column: 1 }, slug || entry.stem);
+}
+
+function toAuthor(entry: Entry<AuthorFrontmatter>, bio: RenderedMarkdown): Author {
+  const { data, stem } = entry;
+  return {
+    name: data.name,
+    slug: stem,
+    url: `/authors/${stem}/`,
+    ...(data.role ? { role: data.role } : {}),
+    ...(bio.html.trim() ? { bioHtml: bio.html } : {}),
+    links: data.links,
+  };
+}
+
+/** Render every body once; warnings from the pipeline land on the entry's own file. */
+async function renderAll(entries: ReadonlyArray<Entry<unknown>>): Promise<Map<Entry<unknown>, RenderedMarkdown>> {
+  const results = new Map<Entry<unknown>, RenderedMarkdown>();
+  for (const entry of entries) {
+    const work = new VFile({ path: entry.file.path, cwd: entry.file.cwd, value: entry.body });
+    results.set(entry, await renderMarkdown(work));
+    entry.file.messages.push(...work.messages);
+  }
+  return results;
+}
+
+/** A name-based UUID (RFC 4122 v5 layout) of the site and key: stable for as long as the key is. */
+function guidFor(siteUrl: string, key: string): string {
+  const hash = createHash('sha1').update(`${siteUrl}\n${key}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

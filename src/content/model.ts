@@ -1,0 +1,82 @@
+/**
+ * The records Broadsheet builds from content files, after validation and rendering.
+ * Frontmatter types come from the schemas; these are the shapes we derive from them.
+ */
+import type { RenderedMarkdown } from '../pipeline/render.ts';
+import type { NewsDate } from './dates.ts';
+import type { SiteConfig } from './schema.ts';
+
+/** A tag as shown to readers, grouped by its slug. */
+export interface Tag {
+  /** The spelling shown (the most common one editors used). */
+  name: string;
+  slug: string;
+  /** Site-relative URL of the tag page, `/tags/<slug>/`. */
+  url: string;
+}
+
+/** A person in a byline, with or without a record in `content/authors/`. */
+export interface Author {
+  name: string;
+  slug: string;
+  /** `/authors/<slug>/`. */
+  url: string;
+  role?: string;
+  /** Rendered bio, when the author has a record. */
+  bioHtml?: string;
+  links: Array<{ label: string; url: string }>;
+}
+
+/** A link to a neighbouring article. */
+export interface ArticleLink {
+  title: string;
+  url: string;
+}
+
+/** One published article. */
+export interface Article {
+  /** Stable identity for feeds: `urn:uuid:` derived from the `id` field, else from the file path. */
+  guid: string;
+  title: string;
+  /** The editor's dek, if any. */
+  description?: string;
+  /** What listings and feeds show: the dek, else the first paragraph. */
+  summary: string;
+  date: NewsDate;
+  updated?: NewsDate;
+  authors: Author[];
+  tags: Tag[];
+  slug: string;
+  /** Site-relative URL, `/YYYY/MM/DD/slug/` in the newsroom zone. */
+  url: string;
+  body: RenderedMarkdown;
+  draft: boolean;
+  /** Path of the source file relative to the working directory. */
+  sourcePath: string;
+  /** Older and newer neighbours, filled in by the collections. */
+  previous?: ArticleLink;
+  next?: ArticleLink;
+}
+
+/** A plain page such as About or Privacy Policy. */
+export interface Page {
+  title: string;
+  description?: string;
+  slug: string;
+  /** `/<slug>/`. */
+  url: string;
+  html: string;
+  sourcePath: string;
+}
+
+/** Everything loaded from `content/`, validated and rendered. */
+export interface Content {
+  site: SiteConfig;
+  /** Published articles, newest first. */
+  articles: Article[];
+  /** Every author with at least one published article, by name. */
+  authors: Author[];
+  pages: Page[];
+  /** Drafts left out of this build. */
+  heldBack: number;
+}

@@ -1,0 +1,84 @@
+/**
+ * Finds content files and reads them as clean text: UTF-8 checked, BOM and CRLF removed,
+ * characters that HTML and XML cannot carry taken out (with a warning).
+ */
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { report } from '../errors/report.ts';
+
+/** Largest content file Broadsheet reads, in bytes (1 MiB: about 150,000 words). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+// C0 controls other than tab and newline, DEL, C1 controls, and the noncharacters U+FFFE/U+FFFF:
+// XML 1.0 forbids most of them, and none belongs in an article.
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+
+/**
+ * List the Markdown files below a folder, sorted, including symbolic links (which `readContentFile`
+ * refuses, so an editor learns why a file was not published).
+ *
+ * @param folder Absolute folder path; a missing folder has no files.
+ * @returns Absolute file paths.
+ */
+export async function listMarkdownFiles(folder: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/**
+ * Read one content file.
+ *
+ * @param absolutePath The file.
+ * @param cwd Folder that messages name paths relative to.
+ * @returns A VFile whose `value` is the clean text, or whose messages say why it could not be read
+ *   (then `value` is '' and the file has an error).
+ */
+export async function readContentFile(absolutePath: string, cwd: string): Promise<VFile> {
+  const file = new VFile({ path: path.relative(cwd, absolutePath) || absolutePath, cwd, value: '' });
+  const stats = await lstat(absolutePath);
+  if (stats.isSymbolicLink()) {
+    report(file, 'symlink', { line: 1, column: 1 });
+    return file;
+  }
+  if (stats.size > MAX_FILE_BYTES) {
+    report(file, 'file-too-large', { line: 1, column: 1 }, formatBytes(stats.size), formatBytes(MAX_FILE_BYTES));
+    return file;
+  }
+  const bytes = await readFile(absolutePath);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    report(file, 'encoding', { line: 1, column: 1 });
+    return file;
+  }
+  text = text.replace(/\r\n?/g, '\n');
+  file.value = removeForbiddenCharacters(text, file);
+  return file;
+}
+
+function removeForbiddenCharacters(text: string, file: VFile): string {
+  FORBIDDEN.lastIndex = 0;
+  const first = FORBIDDEN.exec(text);
+  if (!first) return text;
+  const before = text.slice(0, first.index);
+  const line = before.split('\n').length;
+  const column = first.index - before.lastIndexOf('\n');
+  const code = first[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  report(file, 'control-character', { line, column }, `the invisible character U+${code}`);
+  return text.replace(FORBIDDEN, '');
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}

@@ -1,0 +1,106 @@
+/**
+ * The Eleventy plugin: loads the archive through Broadsheet's own content layer, hands Eleventy the
+ * collections as global data, and registers the page templates, filters and static files.
+ * Eleventy never reads an editor's file itself: it renders only our Nunjucks templates.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCollections } from '../collections/index.ts';
+import { loadContent } from '../content/load.ts';
+import { formatReport } from '../errors/report.ts';
+import { renderRss } from '../feeds/rss.ts';
+import { createFilters } from './filters.ts';
+
+/** Options for `broadsheetPlugin`. */
+export interface Options {
+  /** Content folder, relative to the working directory (default: `'content'`). */
+  contentDir?: string;
+  /** Publish drafts too (default: `false`; the dev server sets it). */
+  includeDrafts?: boolean;
+  /** Static files copied to the site root (default: `'public'`). */
+  publicDir?: string;
+}
+
+/** The subset of Eleventy's config API the plugin uses. */
+interface EleventyConfig {
+  addGlobalData(name: string, data: () => unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addTemplate(virtualPath: string, content: string, data?: object): void;
+  addPassthroughCopy(mapping: Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  setTemplateFormats(formats: string[]): void;
+  ignores: Set<string>;
+  on(event: string, callback: (...args: never[]) => unknown): void;
+}
+
+const templatesDir = fileURLToPath(new URL('../../templates/pages/', import.meta.url));
+
+/**
+ * Register Broadsheet with Eleventy.
+ *
+ * @param eleventyConfig Eleventy's config API.
+ * @param options Folders and draft handling; checked before anything is registered.
+ */
+export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Options = {}): void {
+  const settings = checkOptions(options);
+
+  // Loaded afresh on every build (and every dev-server rebuild); rendering is cached underneath.
+  let filters: ReturnType<typeof createFilters> | undefined;
+  eleventyConfig.addGlobalData('broadsheet', async () => {
+    const { content, files } = await loadContent({ contentDir: settings.contentDir, includeDrafts: settings.includeDrafts });
+    const warnings = formatReport(files);
+    if (warnings) console.warn(warnings);
+    filters = createFilters(content.site);
+    const collections = buildCollections(content);
+    console.log(
+      `[broadsheet] ${collections.articles.length} articles, ${collections.tags.length} tags, ` +
+        `${collections.authors.length} authors, ${content.pages.length} pages` +
+        (content.heldBack ? `; ${content.heldBack} drafts held back` : ''),
+    );
+    return {
+      site: content.site,
+      pages: content.pages,
+      heldBack: content.heldBack,
+      ...collections,
+      rss: renderRss(content.site, collections.articles, { feedUrl: '/feed.xml' }),
+    };
+  });
+
+  // Filters need the site settings, which are loaded with the content; they delegate late.
+  for (const name of ['readableDate', 'readableTime', 'datetime', 'isoInstant', 'absoluteUrl', 'readingTime'] as const) {
+    eleventyConfig.addFilter(name, (...args: never[]) => {
+      if (!filters) throw new Error(`The \`${name}\` filter was used before Broadsheet loaded the site settings.`);
+      return (filters[name] as (...a: never[]) => unknown)(...args);
+    });
+  }
+
+  for (const name of readdirSync(templatesDir).filter((file) => file.endsWith('.njk'))) {
+    eleventyConfig.addTemplate(`broadsheet/${name}`, readFileSync(path.join(templatesDir, name), 'utf8'));
+  }
+
+  // Editors' files are read by Broadsheet alone: Eleventy must never parse or run them.
+  eleventyConfig.setTemplateFormats(['njk']);
+  eleventyConfig.ignores.add(`${settings.contentDir}/**/*.md`);
+  eleventyConfig.addWatchTarget(settings.contentDir);
+  eleventyConfig.addWatchTarget(templatesDir);
+  eleventyConfig.addPassthroughCopy({ [settings.publicDir]: '/' });
+}
+
+function checkOptions(options: Options): Required<Options> {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`Expected the Broadsheet plugin options to be an object, not \`${String(options)}\``);
+  }
+  const text = (name: 'contentDir' | 'publicDir', fallback: string) => {
+    const value = options[name] ?? fallback;
+    if (typeof value !== 'string' || value === '') {
+      throw new TypeError(`Expected the Broadsheet option \`${name}\` to be a folder path, not \`${JSON.stringify(value)}\``);
+    }
+    return value.replace(/\/+$/, '');
+  };
+  const includeDrafts = options.includeDrafts ?? false;
+  if (typeof includeDrafts !== 'boolean') {
+    throw new TypeError(`Expected the Broadsheet option \`includeDrafts\` to be \`true\` or \`false\`, not \`${JSON.stringify(includeDrafts)}\``);
+  }
+  return { contentDir: text('contentDir', 'content'), publicDir: text('publicDir', 'public'), includeDrafts };
+}
