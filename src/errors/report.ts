@@ -54,6 +54,8 @@ export function formatReport(files: readonly VFile[]): string {
 /** Thrown when content has errors; carries the files so callers can report them. */
 export class ContentError extends Error {
   override name = 'ContentError';
+  /** Tells Eleventy's error handler to print the report alone, without a stack trace. */
+  readonly skipOriginalStack = true;
   /**
    * @param files Every file, with the messages that stopped the build.
    */

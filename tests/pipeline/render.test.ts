@@ -55,7 +55,7 @@ describe('renderMarkdown excerpt', () => {
   });
 
   it("should be '' when the only paragraph was raw HTML", async () => {
-    const { excerpt, html } = await render('<b>bold</b>');
+    const { excerpt, html } = await render('<div class="lede">Block HTML</div>\n\n<b></b>');
     expect(excerpt).toBe('');
     expect(html).toBe('');
   });
