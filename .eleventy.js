@@ -1,16 +1,15 @@
-// Eleventy reads this file; Broadsheet itself lives in src/ (TypeScript, loaded through tsx).
+// Eleventy's config for `npm start` (the dev server). Broadsheet itself lives in src/, in
+// TypeScript, loaded through tsx; `npm run build` uses the same plugin and options.
 import { register } from 'tsx/esm/api';
 
 register();
-const { broadsheetPlugin } = await import('./src/index.ts');
+const { broadsheetPlugin, eleventyOptions } = await import('./src/eleventy/plugin.ts');
 
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(broadsheetPlugin, {
-    // The dev server (`npm start`) shows drafts; production builds never do.
+    // The dev server shows drafts; production builds never do.
     includeDrafts: process.env.ELEVENTY_RUN_MODE === 'serve',
   });
 }
 
-export const config = {
-  dir: { input: 'content', includes: '../templates', output: '_site' },
-};
+export const config = eleventyOptions;

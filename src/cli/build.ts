@@ -5,15 +5,27 @@
 import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
+import { broadsheetPlugin, eleventyOptions } from '../eleventy/plugin.ts';
 
 /** Options for `buildSite`. */
 export interface Options {
-  /** Project folder holding `.eleventy.js`, `content/` and `public/` (default: `process.cwd()`). */
-  root?: string;
-  /** Output folder, relative to `root` (default: `'_site'`). */
-  output?: string;
+  /** Content folder (default: `'content'`, relative to the working directory). */
+  contentDir?: string;
+  /** Static files copied to the site root (default: `'public'`). */
+  publicDir?: string;
+  /** Output folder (default: `'_site'`). */
+  outputDir?: string;
   /** Runs after Eleventy wrote the staging folder and before the swap; a throw aborts the build. */
   beforeSwap?: (stagingDir: string) => Promise<void>;
+}
+
+/** The part of Eleventy's config API this file uses. */
+interface EleventyUserConfig {
+  setIncludesDirectory(folder: string): void;
+  setLayoutsDirectory(folder: string): void;
+  setDataDirectory(folder: string): void;
+  setTemplateFormats(formats: string[]): void;
+  addPlugin(plugin: typeof broadsheetPlugin, options: Parameters<typeof broadsheetPlugin>[1]): void;
 }
 
 /** What a successful build wrote. */
@@ -35,23 +47,30 @@ export interface BuildResult {
  */
 export async function buildSite(options: Options = {}): Promise<BuildResult> {
   const started = performance.now();
-  const root = path.resolve(options.root ?? process.cwd());
-  const outputDir = path.resolve(root, options.output ?? '_site');
+  const contentDir = path.resolve(options.contentDir ?? 'content');
+  const publicDir = path.resolve(options.publicDir ?? 'public');
+  const outputDir = path.resolve(options.outputDir ?? '_site');
   const parent = path.dirname(outputDir);
   const base = path.basename(outputDir);
   await removeLeftovers(parent, base);
 
   const staging = await mkdtemp(path.join(parent, `${base}.tmp-`));
   try {
-    const previousCwd = process.cwd();
-    process.chdir(root); // Eleventy resolves its folders against the working directory
-    let results;
-    try {
-      const eleventy = new Eleventy('content', staging, { quietMode: true, configPath: path.join(root, '.eleventy.js') });
-      results = await eleventy.write();
-    } finally {
-      process.chdir(previousCwd);
-    }
+    // The same plugin `.eleventy.js` registers for `npm start`, never with drafts here.
+    const { dir, templateFormats } = eleventyOptions;
+    const eleventy = new Eleventy(dir.input, staging, {
+      quietMode: true,
+      configPath: false,
+      config: (eleventyConfig: EleventyUserConfig) => {
+        // What `.eleventy.js` exports as `config`, applied through the API.
+        eleventyConfig.setIncludesDirectory(dir.includes);
+        eleventyConfig.setLayoutsDirectory(dir.layouts);
+        eleventyConfig.setDataDirectory(dir.data);
+        eleventyConfig.setTemplateFormats(templateFormats);
+        eleventyConfig.addPlugin(broadsheetPlugin, { contentDir, publicDir, includeDrafts: false });
+      },
+    });
+    const results = await eleventy.write();
     await options.beforeSwap?.(staging);
     await swap(staging, outputDir);
     const [copied, templates] = results as [Array<{ count?: number }>, unknown[]];

@@ -1,9 +1,7 @@
 /**
  * The Eleventy plugin: loads the archive through Broadsheet's own content layer, hands Eleventy the
- * collections as global data, and registers the page templates, filters and static files.
- * Eleventy never reads an editor's file itself: it renders only our Nunjucks templates.
+ * collections as global data, and registers the filters and static files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCollections } from '../collections/index.ts';
@@ -26,15 +24,28 @@ export interface Options {
 interface EleventyConfig {
   addGlobalData(name: string, data: () => unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
-  addTemplate(virtualPath: string, content: string, data?: object): void;
   addPassthroughCopy(mapping: Record<string, string>): void;
   addWatchTarget(target: string): void;
-  setTemplateFormats(formats: string[]): void;
-  ignores: Set<string>;
   on(event: string, callback: (...args: never[]) => unknown): void;
 }
 
-const templatesDir = fileURLToPath(new URL('../../templates/pages/', import.meta.url));
+const templatesRoot = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * Eleventy's folders: its input is Broadsheet's own page templates, never `content/`, so no
+ * editor's file is ever read, parsed or run by Eleventy (no `---js`, no Liquid in Markdown,
+ * no `permalink`, no `*.11tydata.js`). The content layer reads `content/` itself.
+ */
+export const eleventyOptions = {
+  dir: {
+    input: path.join(templatesRoot, 'pages'),
+    includes: '../partials',
+    layouts: '../layouts',
+    data: '../data',
+    output: '_site',
+  },
+  templateFormats: ['njk'],
+};
 
 /**
  * Register Broadsheet with Eleventy.
@@ -75,15 +86,9 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
     });
   }
 
-  for (const name of readdirSync(templatesDir).filter((file) => file.endsWith('.njk'))) {
-    eleventyConfig.addTemplate(`broadsheet/${name}`, readFileSync(path.join(templatesDir, name), 'utf8'));
-  }
-
-  // Editors' files are read by Broadsheet alone: Eleventy must never parse or run them.
-  eleventyConfig.setTemplateFormats(['njk']);
-  eleventyConfig.ignores.add(`${settings.contentDir}/**/*.md`);
+  // Rebuild in the dev server when an editor saves a file, or a layout changes.
   eleventyConfig.addWatchTarget(settings.contentDir);
-  eleventyConfig.addWatchTarget(templatesDir);
+  eleventyConfig.addWatchTarget(templatesRoot);
   eleventyConfig.addPassthroughCopy({ [settings.publicDir]: '/' });
 }
 

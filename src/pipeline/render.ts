@@ -59,11 +59,11 @@ export async function renderMarkdown(file: VFile, processor?: ArticleProcessor):
     html = active.stringify(tree, file);
   } catch (error) {
     const cause = error instanceof Error ? error : new Error(String(error));
-    const message = file.message('The article body could not be turned into HTML. This is a bug in Broadsheet or in a plugin; please report it with this file.', {
-      cause,
-      ruleId: 'render-failed',
-      source: 'broadsheet',
-    });
+    const message = file.message(
+      'The article body could not be turned into HTML. This is a bug in Broadsheet or in a plugin, ' +
+        'not in the article: please report it with this file.',
+      { cause, ruleId: 'render-failed', source: 'broadsheet' },
+    );
     message.fatal = true;
     return { html: '', excerpt: '', wordCount: 0, readingMinutes: 1, headings: [] };
   }

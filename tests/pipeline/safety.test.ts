@@ -60,7 +60,8 @@ describe('dangerous URLs', () => {
         const output = await html(parts.join(''), processor);
         const $ = load(output);
         expect($('script, iframe, svg, object, embed, style').length).toBe(0);
-        const attributes = $('*').toArray().flatMap((element) => Object.keys(element.attribs));
+        const elements = $('*').toArray();
+        const attributes = elements.flatMap((element) => ('attribs' in element ? Object.keys(element.attribs) : []));
         expect(attributes.filter((name) => name.startsWith('on'))).toEqual([]);
         expect(urls(output).filter((url) => dangerousUrl.test(url))).toEqual([]);
       }),
@@ -123,12 +124,10 @@ describe('external links', () => {
   });
 
   it('should decide what is external by resolving the URL', () => {
-    expect(['https://a.example/', 'http://a.example', '//a.example/x', 'HTTPS://a.example', '/\\a.example'].map((url) => isExternal(url))).toEqual([
-      true, true, true, true, true,
-    ]);
-    expect(['/x', '#y', '../z', 'mailto:a@b.example', 'https://news.example.com/x'].map((url) => isExternal(url, ['news.example.com']))).toEqual([
-      false, false, false, false, false,
-    ]);
+    const external = ['https://a.example/', 'http://a.example', '//a.example/x', 'HTTPS://a.example', '/\\a.example'];
+    expect(external.filter((url) => !isExternal(url))).toEqual([]);
+    const internal = ['/x', '#y', '../z', 'mailto:a@b.example', 'https://news.example.com/x', 'javascript:x'];
+    expect(internal.filter((url) => isExternal(url, ['news.example.com']))).toEqual([]);
   });
 
   it('should throw at once when `internalHosts` holds a URL instead of a host name', () => {
