@@ -59,7 +59,8 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
     const document = parseDocument(source, {
       lineCounter,
       schema: 'yaml-1.1', // so `draft: yes` is a boolean and `tags: yes` is caught as one
-      customTags: (tags) => tags.filter((tag) => !('tag' in tag) || !String(tag.tag).endsWith(':timestamp')),
+      // Dates stay text, so we read them in the newsroom's zone rather than as UTC midnight.
+      customTags: (tags) => tags.filter((tag) => tag !== 'timestamp' && !(typeof tag === 'object' && tag.tag.endsWith(':timestamp'))),
       merge: false,
       uniqueKeys: true,
       prettyErrors: false,

@@ -1,0 +1,7 @@
+// Eleventy 3 ships no type declarations; this covers the programmatic API Broadsheet uses.
+declare module '@11ty/eleventy' {
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: Record<string, unknown>);
+    write(): Promise<[Array<{ count?: number }>, unknown[]]>;
+  }
+}
