@@ -25,6 +25,7 @@ export interface SplitFile {
 }
 
 const FENCE = '---';
+const TOO_DEEP = 'Front matter is a short list of `field: value` lines, with at most a list or two inside.';
 
 /**
  * Read the frontmatter of a file, reporting every problem on the file as a message.
@@ -63,12 +64,18 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
       customTags: (tags) => tags.filter((tag) => tag !== 'timestamp' && !(typeof tag === 'object' && tag.tag.endsWith(':timestamp'))),
       merge: false,
       uniqueKeys: true,
-      prettyErrors: false,
+      prettyErrors: true, // adds line and column to each error
     });
     for (const error of document.errors) {
       const [start] = error.linePos ?? [];
-      report(file, 'frontmatter-yaml', start ? { line: start.line, column: start.col } : { line: 1, column: 1 }, firstLine(error.message));
+      const place = start ? { line: start.line, column: start.col } : { line: 1, column: 1 };
       failed = true;
+      if (/call stack/i.test(error.message)) {
+        report(file, 'frontmatter-yaml', place, 'it is nested too deeply', TOO_DEEP);
+        break;
+      }
+      const hint = error.code === 'DUPLICATE_KEY' ? 'Each field may appear only once: remove the repeated one.' : undefined;
+      report(file, 'frontmatter-yaml', place, firstLine(error.message).replace(/ at line \d+, column \d+:?$/, ''), ...(hint ? [hint] : []));
     }
     if (failed) return {};
     visit(document, (_key, node) => {
@@ -102,8 +109,9 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
     });
     data = parsed.data;
   } catch (cause) {
-    // Deeply nested YAML can exhaust the parser's stack; report it like any other bad frontmatter.
-    report(file, 'frontmatter-yaml', { line: 1, column: 1 }, firstLine(String((cause as Error).message ?? cause)));
+    // Deeply nested YAML exhausts the parser's stack: report it like any other bad frontmatter.
+    const reason = cause instanceof RangeError ? 'it is nested too deeply' : firstLine(String((cause as Error).message ?? cause));
+    if (!failed) report(file, 'frontmatter-yaml', { line: 2, column: 1 }, reason, TOO_DEEP);
     return undefined;
   }
   if (failed) return undefined;

@@ -45,8 +45,8 @@ export const catalogue = {
   },
   'frontmatter-yaml': {
     severity: 'error',
-    message: (reason = '') =>
-      `The front matter is not valid YAML: ${reason}. A value containing a colon must be put in quotes, as in \`title: "Breaking: news"\`.`,
+    message: (reason = '', hint = 'A value containing a colon must be put in quotes, as in `title: "Breaking: news"`.') =>
+      `The front matter is not valid YAML: ${reason}. ${hint}`,
   },
   'frontmatter-alias': {
     severity: 'error',
