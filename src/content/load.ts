@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { renderMarkdown, type RenderedMarkdown } from '../pipeline/render.ts';
+import type { RenderedMarkdown } from '../pipeline/render.ts';
+import { renderAll } from '../render/render-all.ts';
 import { ContentError, hasErrors, report } from '../errors/report.ts';
 import type { Place } from './frontmatter.ts';
 import { splitFrontmatter } from './frontmatter.ts';
@@ -27,6 +28,8 @@ export interface Options {
   cwd?: string;
   /** Publish drafts too, as the dev server does (default: `false`). */
   includeDrafts?: boolean;
+  /** Render cache folder, or `false` for none (default: `'.cache/broadsheet'` under `cwd`). */
+  cacheDir?: string | false;
 }
 
 /** One content file that passed validation, waiting to be rendered. */
@@ -74,7 +77,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const tagsOf = resolveTags(published);
   if (hasErrors(files)) throw new ContentError(files);
 
-  const bodies = await renderAll([...published, ...authorEntries.entries, ...pageEntries.entries]);
+  const bodies = await renderEntries([...published, ...authorEntries.entries, ...pageEntries.entries], options.cacheDir ?? path.resolve(cwd, '.cache/broadsheet'));
   const authorsBySlug = new Map(authorEntries.entries.map((entry) => [entry.stem, toAuthor(entry, bodies.get(entry)!)]));
   const bylineAuthors = new Map<string, Author>();
   const byline = (name: string): Author => {
@@ -180,14 +183,25 @@ function toAuthor(entry: Entry<AuthorFrontmatter>, bio: RenderedMarkdown): Autho
   };
 }
 
-/** Render every body once; warnings from the pipeline land on the entry's own file. */
-async function renderAll(entries: ReadonlyArray<Entry<unknown>>): Promise<Map<Entry<unknown>, RenderedMarkdown>> {
+/** Render every body once (cached, on all cores); the pipeline's warnings land on each entry's own file. */
+async function renderEntries(entries: ReadonlyArray<Entry<unknown>>, cacheDir: string | false): Promise<Map<Entry<unknown>, RenderedMarkdown>> {
+  const { outcomes } = await renderAll(
+    entries.map((entry) => ({ path: entry.file.path, body: entry.body })),
+    { cacheDir },
+  );
   const results = new Map<Entry<unknown>, RenderedMarkdown>();
-  for (const entry of entries) {
-    const work = new VFile({ path: entry.file.path, cwd: entry.file.cwd, value: entry.body });
-    results.set(entry, await renderMarkdown(work));
-    entry.file.messages.push(...work.messages);
-  }
+  entries.forEach((entry, index) => {
+    const { rendered, messages } = outcomes[index]!;
+    results.set(entry, rendered);
+    for (const { reason, line, column, ruleId, fatal } of messages) {
+      const message = entry.file.message(reason, {
+        ...(line !== undefined ? { place: { line, column: column ?? 1 } } : {}),
+        ...(ruleId !== undefined ? { ruleId } : {}),
+        source: 'broadsheet',
+      });
+      message.fatal = fatal;
+    }
+  });
   return results;
 }
 
