@@ -70,9 +70,13 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
         eleventyConfig.addPlugin(broadsheetPlugin, { contentDir, publicDir, includeDrafts: false });
       },
     });
+    const writing = performance.now();
     const results = await eleventy.write();
+    performance.measure('broadsheet:eleventy', { start: writing });
     await options.beforeSwap?.(staging);
+    const swapping = performance.now();
     await swap(staging, outputDir);
+    performance.measure('broadsheet:swap', { start: swapping });
     const [copied, templates] = results as [Array<{ count?: number }>, unknown[]];
     return {
       outputDir,
@@ -112,11 +116,26 @@ async function removeLeftovers(parent: string, base: string): Promise<void> {
   await Promise.all(stale.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
 }
 
+/**
+ * Seconds spent in each stage of the last build in this process: load (read and validate),
+ * render, collections, feeds, emit (Eleventy writing pages) and swap.
+ *
+ * @returns Stage durations in seconds.
+ */
+export function stageTimings(): Record<string, number> {
+  const seconds = (name: string) => performance.getEntriesByName(`broadsheet:${name}`, 'measure').reduce((sum, entry) => sum + entry.duration, 0) / 1000;
+  const inside = ['load', 'render', 'collections', 'feeds'].map(seconds);
+  const [load, render, collections, feeds] = inside as [number, number, number, number];
+  const emit = seconds('eleventy') - inside.reduce((sum, value) => sum + value, 0);
+  return { load, render, collections, feeds, emit, swap: seconds('swap') };
+}
+
 async function main(): Promise<void> {
   try {
     const result = await buildSite();
     const where = path.relative(process.cwd(), result.outputDir) || result.outputDir;
     console.log(`Built ${result.pages} pages and copied ${result.copied} files into ${where}/ in ${result.seconds.toFixed(1)} s.`);
+    if (process.env.BROADSHEET_TIMING === '1') console.log(`[broadsheet:timing] ${JSON.stringify(stageTimings())}`);
     console.log('Preview it with `npm start` (http://localhost:8080/), which also rebuilds as you edit.');
   } catch (error) {
     // Eleventy has already printed the details (every file and line); add what it means for the site.

@@ -53,6 +53,7 @@ const RESERVED = new Set(['tags', 'authors', 'archive', 'page', 'feed', 'search'
  * @throws {ContentError} When any file has an error; it names every file and line at once.
  */
 export async function loadContent(options: Options = {}): Promise<{ content: Content; files: VFile[] }> {
+  const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const contentDir = path.resolve(cwd, options.contentDir ?? 'content');
   const site = await loadSiteConfig(contentDir, cwd);
@@ -76,8 +77,11 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   checkUniqueIds(published);
   const tagsOf = resolveTags(published);
   if (hasErrors(files)) throw new ContentError(files);
+  const rendering = performance.now();
+  performance.measure('broadsheet:load', { start: started, end: rendering });
 
   const bodies = await renderEntries([...published, ...authorEntries.entries, ...pageEntries.entries], options.cacheDir ?? path.resolve(cwd, '.cache/broadsheet'));
+  performance.measure('broadsheet:render', { start: rendering });
   const authorsBySlug = new Map(authorEntries.entries.map((entry) => [entry.stem, toAuthor(entry, bodies.get(entry)!)]));
   const bylineAuthors = new Map<string, Author>();
   const byline = (name: string): Author => {

@@ -63,7 +63,12 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
     const warnings = formatReport(files);
     if (warnings) console.warn(warnings);
     filters = createFilters(content.site);
+    const collecting = performance.now();
     const collections = buildCollections(content);
+    const feeding = performance.now();
+    performance.measure('broadsheet:collections', { start: collecting, end: feeding });
+    const rss = renderRss(content.site, collections.articles, { feedUrl: '/feed.xml' });
+    performance.measure('broadsheet:feeds', { start: feeding });
     console.log(
       `[broadsheet] ${collections.articles.length} articles, ${collections.tags.length} tags, ` +
         `${collections.authors.length} authors, ${content.pages.length} pages` +
@@ -74,7 +79,7 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
       pages: content.pages,
       heldBack: content.heldBack,
       ...collections,
-      rss: renderRss(content.site, collections.articles, { feedUrl: '/feed.xml' }),
+      rss,
     };
   });
 
