@@ -129,8 +129,15 @@ function zoneOffset(time: number, timeZone: string): number {
 
 /** The instant at which the zone's clocks show `wallClock` (read as if it were UTC). */
 function zonedWallClockToInstant(wallClock: number, timeZone: string): number {
-  // Guess with the offset at the wall-clock time, then correct once for a DST change in between.
-  const first = wallClock - zoneOffset(wallClock, timeZone);
-  const second = wallClock - zoneOffset(first, timeZone);
-  return second;
+  // The offsets in force half a day either side cover any DST change near this wall-clock time.
+  const before = wallClock - zoneOffset(wallClock - 12 * HOUR, timeZone);
+  const after = wallClock - zoneOffset(wallClock + 12 * HOUR, timeZone);
+  const shows = (instant: number) => instant + zoneOffset(instant, timeZone) === wallClock;
+  if (shows(before) && shows(after)) return Math.min(before, after); // a repeated hour: its first occurrence
+  if (shows(before)) return before;
+  if (shows(after)) return after;
+  // A skipped hour (clocks jump forward): the old offset lands just after the jump, the same day.
+  return before;
 }
+
+const HOUR = 3_600_000;

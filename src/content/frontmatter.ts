@@ -7,6 +7,7 @@ import matter from 'gray-matter';
 import type { VFile } from 'vfile';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { report } from '../errors/report.ts';
+import { FORBIDDEN } from './read.ts';
 
 /** A line and column (1-based) in the source file. */
 export interface Place {
@@ -95,7 +96,8 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
       return {};
     }
     collectPlaces(document.contents, '', lineCounter, places);
-    return (document.toJS({ maxAliasCount: 0 }) ?? {}) as Record<string, unknown>;
+    const data = (document.toJS({ maxAliasCount: 0 }) ?? {}) as Record<string, unknown>;
+    return cleanStrings(data, '', (path) => report(file, 'control-character', places.get(path) ?? places.get(path.split('.')[0]!), 'an invisible control character')) as Record<string, unknown>;
   };
 
   const refuse = () => {
@@ -138,6 +140,21 @@ function collectPlaces(node: unknown, prefix: string, lineCounter: LineCounter, 
       collectPlaces(item, `${prefix}${index}.`, lineCounter, places);
     });
   }
+}
+
+/** Remove characters pages and feeds cannot carry from every string value (YAML escapes can write them). */
+function cleanStrings(value: unknown, path: string, found: (path: string) => void): unknown {
+  if (typeof value === 'string') {
+    FORBIDDEN.lastIndex = 0;
+    if (!FORBIDDEN.test(value)) return value;
+    found(path);
+    return value.replace(FORBIDDEN, '');
+  }
+  if (Array.isArray(value)) return value.map((item, index) => cleanStrings(item, path ? `${path}.${index}` : String(index), found));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanStrings(item, path ? `${path}.${key}` : key, found)]));
+  }
+  return value;
 }
 
 function firstLine(message: string): string {

@@ -80,7 +80,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const rendering = performance.now();
   performance.measure('broadsheet:load', { start: started, end: rendering });
 
-  const bodies = await renderEntries([...published, ...authorEntries.entries, ...pageEntries.entries], options.cacheDir ?? path.resolve(cwd, '.cache/broadsheet'));
+  const bodies = await renderEntries([...published, ...authorEntries.entries, ...pageEntries.entries], options.cacheDir === false ? false : path.resolve(cwd, options.cacheDir ?? '.cache/broadsheet'));
   performance.measure('broadsheet:render', { start: rendering });
   const authorsBySlug = new Map(authorEntries.entries.map((entry) => [entry.stem, toAuthor(entry, bodies.get(entry)!)]));
   const bylineAuthors = new Map<string, Author>();
@@ -98,7 +98,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
     const { data } = entry;
     const body = bodies.get(entry)!;
     return {
-      guid: guidFor(site.url, data.id ?? path.relative(path.join(contentDir, 'articles'), entry.file.path).replace(/\.md$/, '')),
+      guid: guidFor(site.url, data.id ?? path.relative(path.join(contentDir, 'articles'), path.resolve(cwd, entry.file.path)).replace(/\.md$/, '')),
       title: data.title,
       ...(data.description ? { description: data.description } : {}),
       summary: data.description ?? body.excerpt,
@@ -160,7 +160,7 @@ async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: stri
 function articleSlug(entry: Entry<ArticleFrontmatter>): string {
   const slug = entry.data.slug ?? toSlug(entry.stem);
   if (!SLUG_PATTERN.test(slug)) {
-    report(entry.file, 'invalid-field', { line: 1, column: 1 }, 'slug', 'The file name has no letters or digits to make a web address from; add a `slug` field');
+    report(entry.file, 'invalid-field', { line: 1, column: 1 }, 'slug', 'The file name cannot be made into a web address of a-z, 0-9 and hyphens; add a `slug` field such as `slug: budget-vote`');
   }
   return slug;
 }

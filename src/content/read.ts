@@ -11,8 +11,9 @@ import { report } from '../errors/report.ts';
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 // C0 controls other than tab and newline, DEL, C1 controls, and the noncharacters U+FFFE/U+FFFF:
-// XML 1.0 forbids most of them, and none belongs in an article.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+// XML 1.0 forbids most of them, and none belongs in an article. Also applied to YAML values,
+// where an escape such as `"\b"` can write them.
+export const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
 /**
  * List the Markdown files below a folder, sorted, including symbolic links (which `readContentFile`

@@ -17,10 +17,15 @@ const options = {
  * Make a URL slug from a name.
  *
  * @param name A tag, author name or file name.
- * @returns The slug; '' when the name has no letters or digits (an emoji-only tag, say).
+ * @returns The slug, ASCII where the script can be transliterated; '' when the name has no letters
+ *   or digits (an emoji-only tag, say).
  */
 export function toSlug(name: string): string {
-  return slugify(name.normalize('NFC'), options);
+  const ascii = slugify(name.normalize('NFC'), options);
+  if (ascii) return ascii;
+  // Scripts with no Latin transliteration (北京, Ελλάδα is fine): keep the letters, which browsers
+  // show as they are and send percent-encoded.
+  return name.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
 /**

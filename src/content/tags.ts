@@ -45,9 +45,11 @@ export function resolveTags(entries: ReadonlyArray<Entry<ArticleFrontmatter>>): 
     const own = new Map<string, Tag>();
     entry.data.tags.forEach((name, index) => {
       const slug = toSlug(name);
+      const place = entry.places.get(`tags.${index}`) ?? entry.places.get('tags');
       const collision = collisions.get(slug);
-      if (collision) report(entry.file, 'tag-collision', entry.places.get(`tags.${index}`) ?? entry.places.get('tags'), slug, collision);
       const tag = tags.get(slug);
+      if (collision) report(entry.file, 'tag-collision', place, slug, collision);
+      else if (tag && tag.name !== name) report(entry.file, 'tag-spelling', place, name, tag.name);
       if (tag) own.set(slug, tag);
     });
     result.set(entry, [...own.values()]);

@@ -82,6 +82,24 @@ export const catalogue = {
     message: (slug = '', spellings = '') =>
       `The tags ${spellings} all become the page \`/tags/${slug}/\`. Spell them the same way, or make them clearly different.`,
   },
+  'tag-spelling': {
+    severity: 'warning',
+    message: (written = '', usual = '') =>
+      `The tag \`${written}\` is spelled \`${usual}\` in most articles; both share one topic page. Use one spelling.`,
+  },
+  'unknown-author': {
+    severity: 'warning',
+    message: (name = '', slug = '') =>
+      `\`${name}\` has no author file, so the article has no "About the author" box. Add \`content/authors/${slug}.md\`, or check the spelling.`,
+  },
+  'future-date': {
+    severity: 'warning',
+    message: (date = '') => `The article is dated ${date}, in the future: it will not be published until then.`,
+  },
+  'broken-link': {
+    severity: 'warning',
+    message: (url = '') => `The link \`${url}\` points to no page of this site. Check the date and slug in the address.`,
+  },
   'tag-unusable': {
     severity: 'error',
     message: (tag = '') => `The tag \`${tag}\` has no letters or digits to make a web address from. Use a word.`,

@@ -58,18 +58,14 @@ export function renderRss(site: SiteConfig, articles: readonly Article[], option
     item.ele('description').txt(article.summary);
     for (const author of article.authors) item.ele('dc:creator').txt(author.name);
     for (const tag of article.tags) item.ele('category', { domain: absolute(tag.url) }).txt(tag.name);
-    item.ele('content:encoded').dat(escapeCdataEnd(absolutizeUrls(article.body.html, link)));
+    // Escaped text rather than CDATA: any HTML round-trips, `]]>` included.
+    item.ele('content:encoded').txt(absolutizeUrls(article.body.html, link));
   }
   return doc.end({ prettyPrint: true });
 }
 
 function latest(article: Article): Date {
   return article.updated?.instant ?? article.date.instant;
-}
-
-/** `]]>` cannot appear inside CDATA; split it across two sections. */
-function escapeCdataEnd(html: string): string {
-  return html.replaceAll(']]>', ']]]]><![CDATA[>');
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

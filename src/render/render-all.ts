@@ -2,7 +2,7 @@
  * Renders every body of a build exactly once: from the persistent cache when the body and the
  * pipeline are unchanged, otherwise on all cores (worker threads), and stores what it rendered.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -64,8 +64,11 @@ export async function renderAll(jobs: readonly RenderJob[], options: Options = {
   const misses = jobs.map((_, index) => index).filter((index) => outcomes[index] === undefined);
   const rendered = await renderMisses(misses.map((index) => jobs[index]!), options.threads ?? availableParallelism());
   misses.forEach((index, position) => (outcomes[index] = rendered[position]));
-  if (cacheDir) await Promise.all(misses.map((index) => writeEntry(cacheDir, keys[index]!, outcomes[index]!)));
-  // Cached messages were recorded under whichever path first had this body; name this file.
+  if (cacheDir) {
+    // Identical bodies share a key: write each entry once.
+    const fresh = new Map(misses.map((index) => [keys[index]!, outcomes[index]!]));
+    await Promise.all([...fresh].map(([key, outcome]) => writeEntry(cacheDir, key, outcome)));
+  }
   return { outcomes: outcomes as RenderOutcome[], cached: jobs.length - misses.length };
 }
 
@@ -108,7 +111,7 @@ async function writeEntry(cacheDir: string, key: string, outcome: RenderOutcome)
   const target = entryPath(cacheDir, key);
   await mkdir(path.dirname(target), { recursive: true });
   // Write then rename, so a killed build never leaves a half-written entry.
-  const temporary = `${target}.${process.pid}.tmp`;
+  const temporary = `${target}.${randomUUID()}.tmp`;
   await writeFile(temporary, JSON.stringify(outcome));
   await rename(temporary, target);
 }
