@@ -2,7 +2,7 @@
  * `npm run build`: builds the site into a fresh folder next to `_site/` and swaps it in only when
  * every stage succeeded, so a failed build leaves the published site exactly as it was.
  */
-import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { broadsheetPlugin, eleventyOptions } from '../eleventy/plugin.ts';
@@ -52,6 +52,7 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
   const outputDir = path.resolve(options.outputDir ?? '_site');
   const parent = path.dirname(outputDir);
   const base = path.basename(outputDir);
+  await mkdir(parent, { recursive: true });
   await removeLeftovers(parent, base);
 
   const staging = await mkdtemp(path.join(parent, `${base}.tmp-`));

@@ -55,13 +55,18 @@ export function renderRss(site: SiteConfig, articles: readonly Article[], option
     item.ele('link').txt(link);
     item.ele('guid', { isPermaLink: 'false' }).txt(article.guid);
     item.ele('pubDate').txt(rfc822(article.date.instant, site.timezone));
-    item.ele('description').txt(article.summary);
+    // RSS readers treat <description> as HTML: escape the plain-text summary as HTML first.
+    item.ele('description').txt(escapeHtml(article.summary));
     for (const author of article.authors) item.ele('dc:creator').txt(author.name);
     for (const tag of article.tags) item.ele('category', { domain: absolute(tag.url) }).txt(tag.name);
     // Escaped text rather than CDATA: any HTML round-trips, `]]>` included.
     item.ele('content:encoded').txt(absolutizeUrls(article.body.html, link));
   }
   return doc.end({ prettyPrint: true });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function latest(article: Article): Date {
