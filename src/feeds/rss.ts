@@ -38,31 +38,39 @@ export function renderRss(site: SiteConfig, articles: readonly Article[], option
       'xmlns:atom': 'http://www.w3.org/2005/Atom',
     })
     .ele('channel');
-  channel.ele('title').txt(options.title ?? site.name);
-  channel.ele('link').txt(absolute(options.pageUrl ?? '/'));
-  channel.ele('description').txt(site.description ?? site.name);
-  channel.ele('language').txt(site.language);
-  channel.ele('copyright').txt(site.copyright);
-  channel.ele('atom:link', { href: absolute(options.feedUrl), rel: 'self', type: 'application/rss+xml' });
-  channel.ele('generator').txt('Broadsheet');
+  channel.ele('title').txt(literal(options.title ?? site.name));
+  channel.ele('link').txt(literal(absolute(options.pageUrl ?? '/')));
+  channel.ele('description').txt(literal(site.description ?? site.name));
+  channel.ele('language').txt(literal(site.language));
+  channel.ele('copyright').txt(literal(site.copyright));
+  channel.ele('atom:link', { href: literal(absolute(options.feedUrl)), rel: 'self', type: 'application/rss+xml' });
+  channel.ele('generator').txt(literal('Broadsheet'));
   const newest = items[0];
-  if (newest) channel.ele('lastBuildDate').txt(rfc822(latest(newest), site.timezone));
+  if (newest) channel.ele('lastBuildDate').txt(literal(rfc822(latest(newest), site.timezone)));
 
   for (const article of items) {
     const link = absolute(article.url);
     const item = channel.ele('item');
-    item.ele('title').txt(article.title);
-    item.ele('link').txt(link);
-    item.ele('guid', { isPermaLink: 'false' }).txt(article.guid);
-    item.ele('pubDate').txt(rfc822(article.date.instant, site.timezone));
+    item.ele('title').txt(literal(article.title));
+    item.ele('link').txt(literal(link));
+    item.ele('guid', { isPermaLink: 'false' }).txt(literal(article.guid));
+    item.ele('pubDate').txt(literal(rfc822(article.date.instant, site.timezone)));
     // RSS readers treat <description> as HTML: escape the plain-text summary as HTML first.
-    item.ele('description').txt(escapeHtml(article.summary));
-    for (const author of article.authors) item.ele('dc:creator').txt(author.name);
-    for (const tag of article.tags) item.ele('category', { domain: absolute(tag.url) }).txt(tag.name);
+    item.ele('description').txt(literal(escapeHtml(article.summary)));
+    for (const author of article.authors) item.ele('dc:creator').txt(literal(author.name));
+    for (const tag of article.tags) item.ele('category', { domain: literal(absolute(tag.url)) }).txt(literal(tag.name));
     // Escaped text rather than CDATA: any HTML round-trips, `]]>` included.
-    item.ele('content:encoded').txt(absolutizeUrls(article.body.html, link));
+    item.ele('content:encoded').txt(literal(absolutizeUrls(article.body.html, link)));
   }
   return doc.end({ prettyPrint: true });
+}
+
+/**
+ * xmlbuilder2 leaves anything that looks like an entity (`&lt;`, `&amp;`, `&#60;`) unescaped, so text
+ * containing one would change meaning; escaping every `&` first makes it say exactly what it said.
+ */
+function literal(text: string): string {
+  return text.replace(/&/g, '&amp;');
 }
 
 function escapeHtml(text: string): string {

@@ -179,7 +179,8 @@ describe('renderRss: escaping', () => {
     expect(xml).toContain('&amp; ');
     const $ = parseXml(xml);
     expect($('item > title').text()).toBe(nasty);
-    expect($('item > description').text()).toBe(nasty);
+    // <description> is HTML to feed readers: the text, escaped as HTML, then as XML.
+    expect(load($('item > description').text()).root().text()).toBe(nasty);
     expect($('item > category').text()).toBe(nasty);
     expect($('item > dc\\:creator').text()).toBe(nasty);
   });
@@ -222,5 +223,16 @@ describe('absolutizeUrls', () => {
     const html = absolutizeUrls('<a href="/s?a=1&amp;b=2">x</a>', 'https://news.example.org/');
     expect(html).not.toMatch(/&(?!amp;|#x26;)/);
     expect(load(html)('a').attr('href')).toBe('https://news.example.org/s?a=1&b=2');
+  });
+});
+
+describe('renderRss: entity-like text', () => {
+  it('should keep text that looks like an entity exactly as written', () => {
+    const article = makeArticles([{ title: 'AT&amp;T &lt;b&gt; &#60;', html: '<p><code>&lt;script&gt;</code></p>' }])[0]!;
+    const xml = renderRss(site, [article], { feedUrl: '/feed.xml' });
+    const $ = parseXml(xml);
+    expect($('item > title').text()).toBe('AT&amp;T &lt;b&gt; &#60;');
+    expect(load($('item > content\\:encoded').text())('code').text()).toBe('<script>');
+    expect(load($('item > content\\:encoded').text())('script')).toHaveLength(0);
   });
 });
