@@ -28,6 +28,8 @@ export interface Options {
   cwd?: string;
   /** Publish drafts too, as the dev server does (default: `false`). */
   includeDrafts?: boolean;
+  /** The moment that separates published from scheduled articles (default: now). */
+  now?: Date;
   /** Render cache folder, or `false` for none (default: `'.cache/broadsheet'` under `cwd`). */
   cacheDir?: string | false;
 }
@@ -48,7 +50,7 @@ const RESERVED = new Set(['tags', 'authors', 'archive', 'page', 'feed', 'search'
 /**
  * Load the whole archive.
  *
- * @param options Where the content is, and whether drafts count.
+ * @param options Where the content is, and whether drafts and scheduled articles count.
  * @returns The content, plus every file read (with any warnings on them).
  * @throws {ContentError} When any file has an error; it names every file and line at once.
  */
@@ -66,12 +68,15 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   ]);
   const files = [...articleEntries.files, ...authorEntries.files, ...pageEntries.files];
 
-  const published = articleEntries.entries.filter((entry) => options.includeDrafts || !entry.data.draft);
+  const now = options.now ?? new Date();
+  const statusOf = (data: ArticleFrontmatter) => (data.draft ? 'draft' : data.date.instant > now ? 'scheduled' : 'published');
+  const published = articleEntries.entries.filter((entry) => options.includeDrafts || statusOf(entry.data) === 'published');
   const slugs = new Map(published.map((entry) => [entry, articleSlug(entry)]));
   const urls = new Map(published.map((entry) => [entry, articleUrl(entry.data, slugs.get(entry)!)]));
   for (const entry of pageEntries.entries) checkPageSlug(entry);
   checkUniqueUrls([
     ...published.map((entry) => ({ entry, url: urls.get(entry)! })),
+    ...published.flatMap((entry) => entry.data.aliases.map((alias) => ({ entry, url: alias }))),
     ...pageEntries.entries.map((entry) => ({ entry, url: `/${toSlug(entry.stem)}/` })),
   ]);
   checkUniqueIds(published);
@@ -109,7 +114,10 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
       slug: slugs.get(entry)!,
       url: urls.get(entry)!,
       body,
+      status: statusOf(data),
       draft: data.draft,
+      aliases: data.aliases,
+      corrections: [...data.corrections].sort((a, b) => a.date.instant.getTime() - b.date.instant.getTime()),
       sourcePath: entry.file.path,
     };
   });
@@ -130,7 +138,10 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
       articles,
       authors: [...bylineAuthors.values()].sort((a, b) => a.name.localeCompare(b.name)),
       pages,
-      heldBack: articleEntries.entries.length - published.length,
+      heldBack: {
+        drafts: articleEntries.entries.filter((entry) => entry.data.draft).length - published.filter((entry) => entry.data.draft).length,
+        scheduled: articleEntries.entries.filter((entry) => statusOf(entry.data) === 'scheduled').length - published.filter((entry) => statusOf(entry.data) === 'scheduled').length,
+      },
     },
     files,
   };

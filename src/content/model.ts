@@ -50,7 +50,13 @@ export interface Article {
   /** Site-relative URL, `/YYYY/MM/DD/slug/` in the newsroom zone. */
   url: string;
   body: RenderedMarkdown;
+  /** `draft` and `scheduled` (dated in the future) articles appear only in the dev server. */
+  status: 'published' | 'draft' | 'scheduled';
   draft: boolean;
+  /** Old site-relative URLs that redirect here. */
+  aliases: string[];
+  /** Dated corrections, oldest first. */
+  corrections: Array<{ date: NewsDate; text: string }>;
   /** Path of the source file relative to the working directory. */
   sourcePath: string;
   /** Older and newer neighbours, filled in by the collections. */
@@ -77,6 +83,6 @@ export interface Content {
   /** Every author with at least one published article, by name. */
   authors: Author[];
   pages: Page[];
-  /** Drafts left out of this build. */
-  heldBack: number;
+  /** Drafts and scheduled articles left out of this build. */
+  heldBack: { drafts: number; scheduled: number };
 }

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { isTimeZone, parseNewsDate } from './dates.ts';
 
+/** A site-relative path with safe characters only; `..` segments are refused separately. */
+export const OLD_PATH_PATTERN = /^\/(?:[A-Za-z0-9._~-]+\/?)*$/;
+
 /** Lowercase words joined by single hyphens: the only characters a URL slug may use. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -64,6 +67,24 @@ export function createArticleSchema(context: SchemaContext) {
       .pipe(z.string().trim().min(1).max(200))
       .optional(),
     draft: z.boolean({ error: 'Expected `true` or `false`' }).default(false),
+    aliases: z
+      .array(
+        z
+          .string({ error: 'Expected an old address as text' })
+          .regex(OLD_PATH_PATTERN, { error: 'Expected an old address on this site, such as `/2019/05/old-story.html` or `/news/old-story/`' })
+          .refine((value) => !value.split('/').some((segment) => segment === '..' || segment === '.'), { error: 'An old address may not contain `.` or `..` segments' }),
+        { error: 'Expected a list of old addresses' },
+      )
+      .default([]),
+    corrections: z
+      .array(
+        z.strictObject({
+          date: newsDate(context.timezone),
+          text: text('the text of the correction', 2000),
+        }),
+        { error: 'Expected a list of corrections, each with `date` and `text`' },
+      )
+      .default([]),
   });
 }
 

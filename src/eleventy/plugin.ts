@@ -72,7 +72,7 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
     console.log(
       `[broadsheet] ${collections.articles.length} articles, ${collections.tags.length} tags, ` +
         `${collections.authors.length} authors, ${content.pages.length} pages` +
-        (content.heldBack ? `; ${content.heldBack} drafts held back` : ''),
+        heldBackNote(content.heldBack),
     );
     return {
       site: content.site,
@@ -95,6 +95,11 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   eleventyConfig.addWatchTarget(settings.contentDir);
   eleventyConfig.addWatchTarget(templatesRoot);
   eleventyConfig.addPassthroughCopy({ [settings.publicDir]: '/' });
+}
+
+function heldBackNote({ drafts, scheduled }: { drafts: number; scheduled: number }): string {
+  const parts = [drafts ? `${drafts} draft${drafts === 1 ? '' : 's'}` : '', scheduled ? `${scheduled} scheduled` : ''].filter(Boolean);
+  return parts.length ? `; held back: ${parts.join(', ')}` : '';
 }
 
 function checkOptions(options: Options): Required<Options> {

@@ -39,7 +39,7 @@ describe('npm run new', () => {
     await scaffoldArticle({ title: 'Held back', contentDir, now });
     const { content } = await loadContent({ contentDir, cwd, cacheDir: false });
     expect(content.articles).toEqual([]);
-    expect(content.heldBack).toBe(1);
+    expect(content.heldBack).toEqual({ drafts: 1, scheduled: 0 });
   });
 
   it('should refuse to overwrite an existing article', async () => {

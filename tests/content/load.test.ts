@@ -55,7 +55,7 @@ describe('loadContent: a valid archive', () => {
     const { content } = await load({});
     expect(content.articles).toEqual([]);
     expect(content.authors).toEqual([]);
-    expect(content.heldBack).toBe(0);
+    expect(content.heldBack).toEqual({ drafts: 0, scheduled: 0 });
   });
 
   it('should load pages at /slug/', async () => {
@@ -192,7 +192,7 @@ describe('loadContent: summaries and drafts', () => {
       },
     });
     expect(content.articles.map((a) => a.slug)).toEqual(['published']);
-    expect(content.heldBack).toBe(2);
+    expect(content.heldBack).toEqual({ drafts: 2, scheduled: 0 });
   });
 
   it('should publish drafts when `includeDrafts` is set', async () => {
@@ -204,7 +204,7 @@ describe('loadContent: summaries and drafts', () => {
       ['draft', true],
       ['published', false],
     ]);
-    expect(content.heldBack).toBe(0);
+    expect(content.heldBack).toEqual({ drafts: 0, scheduled: 0 });
   });
 
   it('should not let a draft claim a URL or a tag spelling', async () => {

@@ -81,7 +81,10 @@ export function makeArticle(sample: SampleArticle): Article {
     slug,
     url: `/${date.year}/${pad(date.month)}/${pad(date.day)}/${slug}/`,
     body: { html, excerpt: '', wordCount: 2, readingMinutes: 1, headings: [] },
+    status: 'published',
     draft: false,
+    aliases: [],
+    corrections: [],
     sourcePath: `content/articles/${date.year}/${slug}.md`,
   };
 }
@@ -131,6 +134,6 @@ export function makeContent(articles: Article[], settings: Partial<SiteConfig> =
     articles,
     authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
     pages: [],
-    heldBack: 0,
+    heldBack: { drafts: 0, scheduled: 0 },
   };
 }
