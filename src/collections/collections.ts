@@ -14,6 +14,8 @@ export interface Collections {
   tags: TagSummary[];
   authors: AuthorSummary[];
   years: YearSummary[];
+  /** Old URLs (frontmatter `aliases`) and the article each now points to. */
+  redirects: Array<{ from: string; to: string }>;
 }
 
 /**
@@ -42,5 +44,6 @@ export function buildCollections(content: Content): Collections {
     tags: tags.tags,
     authors: authors.authors,
     years: dates.years,
+    redirects: linked.flatMap((article) => article.aliases.map((from) => ({ from, to: article.url }))),
   };
 }

@@ -109,6 +109,9 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
       summary: data.description ?? body.excerpt,
       date: data.date,
       ...(data.updated ? { updated: data.updated } : {}),
+      modified: [data.date, data.updated, ...data.corrections.map((correction) => correction.date)]
+        .filter((date) => date !== undefined)
+        .reduce((latest, date) => (date.instant > latest.instant ? date : latest)),
       authors: data.author.map(byline),
       tags: tagsOf.get(entry) ?? [],
       slug: slugs.get(entry)!,

@@ -44,6 +44,8 @@ export interface Article {
   summary: string;
   date: NewsDate;
   updated?: NewsDate;
+  /** The latest of `date`, `updated` and the corrections' dates: what feeds and metadata call modified. */
+  modified: NewsDate;
   authors: Author[];
   tags: Tag[];
   slug: string;

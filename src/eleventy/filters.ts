@@ -4,7 +4,9 @@
  * machine's `TZ` never matters.
  */
 import type { NewsDate } from '../content/dates.ts';
+import type { Article } from '../content/model.ts';
 import type { SiteConfig } from '../content/schema.ts';
+import { newsArticle, scriptSafeJson } from './json-ld.ts';
 
 /** The filters, by name, ready for `addFilter`. */
 export type Filters = Record<string, (...args: never[]) => unknown>;
@@ -30,6 +32,8 @@ export function createFilters(site: SiteConfig): Filters {
     isoInstant: (date: NewsDate) => date.instant.toISOString(),
     /** Site-relative URL → absolute URL. */
     absoluteUrl: (url: string) => site.url + url,
+    /** schema.org NewsArticle JSON, safe inside a `<script>` block. */
+    newsArticleJson: (article: Article) => scriptSafeJson(newsArticle(article, site)),
     /** `1 min read` / `6 min read`. */
     readingTime: (minutes: number) => `${minutes} min read`,
   };

@@ -84,7 +84,7 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   });
 
   // Filters need the site settings, which are loaded with the content; they delegate late.
-  for (const name of ['readableDate', 'readableTime', 'datetime', 'isoInstant', 'absoluteUrl', 'readingTime'] as const) {
+  for (const name of ['readableDate', 'readableTime', 'datetime', 'isoInstant', 'absoluteUrl', 'readingTime', 'newsArticleJson'] as const) {
     eleventyConfig.addFilter(name, (...args: never[]) => {
       if (!filters) throw new Error(`The \`${name}\` filter was used before Broadsheet loaded the site settings.`);
       return (filters[name] as (...a: never[]) => unknown)(...args);

@@ -76,6 +76,7 @@ export function makeArticle(sample: SampleArticle): Article {
     summary: sample.summary ?? sample.description ?? `Summary of ${sample.title}.`,
     date,
     ...(sample.updated === undefined ? {} : { updated: newsDate(sample.updated) }),
+    modified: sample.updated === undefined ? date : newsDate(sample.updated),
     authors: (sample.authors ?? ['Amara Okafor']).map(author),
     tags: (sample.tags ?? []).map(tag),
     slug,
