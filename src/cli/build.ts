@@ -15,6 +15,8 @@ export interface Options {
   publicDir?: string;
   /** Output folder (default: `'_site'`). */
   outputDir?: string;
+  /** Publish drafts and scheduled articles too, for a preview (default: `false`). */
+  includeDrafts?: boolean;
   /** Runs after Eleventy wrote the staging folder and before the swap; a throw aborts the build. */
   beforeSwap?: (stagingDir: string) => Promise<void>;
 }
@@ -57,7 +59,7 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
 
   const staging = await mkdtemp(path.join(parent, `${base}.tmp-`));
   try {
-    // The same plugin `.eleventy.js` registers for `npm start`, never with drafts here.
+    // The same plugin `.eleventy.js` registers for `npm start`.
     const { dir, templateFormats } = eleventyOptions;
     const eleventy = new Eleventy(dir.input, staging, {
       quietMode: true,
@@ -68,7 +70,7 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
         eleventyConfig.setLayoutsDirectory(dir.layouts);
         eleventyConfig.setDataDirectory(dir.data);
         eleventyConfig.setTemplateFormats(templateFormats);
-        eleventyConfig.addPlugin(broadsheetPlugin, { contentDir, publicDir, includeDrafts: false });
+        eleventyConfig.addPlugin(broadsheetPlugin, { contentDir, publicDir, includeDrafts: options.includeDrafts ?? false });
       },
     });
     const writing = performance.now();
