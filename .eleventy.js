@@ -7,8 +7,8 @@ const { broadsheetPlugin, eleventyOptions } = await import('./src/eleventy/plugi
 
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(broadsheetPlugin, {
-    // The dev server shows drafts; production builds never do.
-    includeDrafts: process.env.ELEVENTY_RUN_MODE === 'serve',
+    // The dev server previews: drafts shown with a badge, content errors shown on the page.
+    preview: process.env.ELEVENTY_RUN_MODE === 'serve',
   });
 }
 

@@ -15,8 +15,8 @@ export interface Options {
   publicDir?: string;
   /** Output folder (default: `'_site'`). */
   outputDir?: string;
-  /** Publish drafts and scheduled articles too, for a preview (default: `false`). */
-  includeDrafts?: boolean;
+  /** Build a preview: drafts and scheduled articles shown, content errors on the pages (default: `false`). */
+  preview?: boolean;
   /** Runs after Eleventy wrote the staging folder and before the swap; a throw aborts the build. */
   beforeSwap?: (stagingDir: string) => Promise<void>;
 }
@@ -70,7 +70,7 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
         eleventyConfig.setLayoutsDirectory(dir.layouts);
         eleventyConfig.setDataDirectory(dir.data);
         eleventyConfig.setTemplateFormats(templateFormats);
-        eleventyConfig.addPlugin(broadsheetPlugin, { contentDir, publicDir, includeDrafts: options.includeDrafts ?? false });
+        eleventyConfig.addPlugin(broadsheetPlugin, { contentDir, publicDir, preview: options.preview ?? false });
       },
     });
     const writing = performance.now();

@@ -28,6 +28,8 @@ export interface Options {
   cwd?: string;
   /** Publish drafts too, as the dev server does (default: `false`). */
   includeDrafts?: boolean;
+  /** Leave out files with errors instead of throwing, for a preview that keeps working (default: `false`). */
+  keepGoing?: boolean;
   /** The moment that separates published from scheduled articles (default: now). */
   now?: Date;
   /** Render cache folder, or `false` for none (default: `'.cache/broadsheet'` under `cwd`). */
@@ -52,7 +54,7 @@ const RESERVED = new Set(['tags', 'authors', 'archive', 'page', 'feed', 'search'
  *
  * @param options Where the content is, and whether drafts and scheduled articles count.
  * @returns The content, plus every file read (with any warnings on them).
- * @throws {ContentError} When any file has an error; it names every file and line at once.
+ * @throws {ContentError} When any file has an error (unless `keepGoing`); it names every file and line at once.
  */
 export async function loadContent(options: Options = {}): Promise<{ content: Content; files: VFile[] }> {
   const started = performance.now();
@@ -81,7 +83,14 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   ]);
   checkUniqueIds(published);
   const tagsOf = resolveTags(published);
-  if (hasErrors(files)) throw new ContentError(files);
+  if (hasErrors(files)) {
+    if (!options.keepGoing) throw new ContentError(files);
+    // A preview leaves out the files with errors (the report names them) and shows the rest.
+    const fine = (entry: Entry<unknown>) => !hasErrors([entry.file]);
+    published.splice(0, published.length, ...published.filter(fine));
+    authorEntries.entries = authorEntries.entries.filter(fine);
+    pageEntries.entries = pageEntries.entries.filter(fine);
+  }
   const rendering = performance.now();
   performance.measure('broadsheet:load', { start: started, end: rendering });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCollections } from '../collections/index.ts';
 import { loadContent } from '../content/load.ts';
-import { formatReport } from '../errors/report.ts';
+import { formatReport, hasErrors } from '../errors/report.ts';
 import { renderRss } from '../feeds/rss.ts';
 import { createFilters } from './filters.ts';
 
@@ -14,8 +14,11 @@ import { createFilters } from './filters.ts';
 export interface Options {
   /** Content folder, relative to the working directory (default: `'content'`). */
   contentDir?: string;
-  /** Publish drafts too (default: `false`; the dev server sets it). */
-  includeDrafts?: boolean;
+  /**
+   * Preview mode, for the dev server (default: `false`): drafts and scheduled articles are shown
+   * with a badge, and content errors appear on every page instead of stopping the build.
+   */
+  preview?: boolean;
   /** Static files copied to the site root (default: `'public'`). */
   publicDir?: string;
 }
@@ -59,9 +62,11 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   // Loaded afresh on every build (and every dev-server rebuild); rendering is cached underneath.
   let filters: ReturnType<typeof createFilters> | undefined;
   eleventyConfig.addGlobalData('broadsheet', async () => {
-    const { content, files } = await loadContent({ contentDir: settings.contentDir, includeDrafts: settings.includeDrafts });
+    const { preview } = settings;
+    const { content, files } = await loadContent({ contentDir: settings.contentDir, includeDrafts: preview, keepGoing: preview });
     const warnings = formatReport(files);
     if (warnings) console.warn(warnings);
+    const errors = formatReport(files.filter((file) => hasErrors([file])));
     filters = createFilters(content.site);
     const collecting = performance.now();
     const collections = buildCollections(content);
@@ -78,6 +83,8 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
       site: content.site,
       pages: content.pages,
       heldBack: content.heldBack,
+      // Shown at the top of every preview page; a production build has thrown before this point.
+      buildErrors: errors,
       ...collections,
       rss,
     };
@@ -113,9 +120,9 @@ function checkOptions(options: Options): Required<Options> {
     }
     return value.replace(/\/+$/, '');
   };
-  const includeDrafts = options.includeDrafts ?? false;
-  if (typeof includeDrafts !== 'boolean') {
-    throw new TypeError(`Expected the Broadsheet option \`includeDrafts\` to be \`true\` or \`false\`, not \`${JSON.stringify(includeDrafts)}\``);
+  const preview = options.preview ?? false;
+  if (typeof preview !== 'boolean') {
+    throw new TypeError(`Expected the Broadsheet option \`preview\` to be \`true\` or \`false\`, not \`${JSON.stringify(preview)}\``);
   }
-  return { contentDir: text('contentDir', 'content'), publicDir: text('publicDir', 'public'), includeDrafts };
+  return { contentDir: text('contentDir', 'content'), publicDir: text('publicDir', 'public'), preview };
 }

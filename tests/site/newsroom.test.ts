@@ -15,7 +15,7 @@ let preview: BuiltSite;
 
 beforeAll(async () => {
   site = await buildFixture('newsroom');
-  preview = await buildFixture('newsroom', { includeDrafts: true });
+  preview = await buildFixture('newsroom', { preview: true });
 });
 
 afterAll(async () => {

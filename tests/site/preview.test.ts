@@ -1,0 +1,44 @@
+/**
+ * The dev server's preview (issue 6): a bad article never takes the others down, and its errors
+ * appear on the page itself with file, line and message, not only in the terminal.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type BuiltSite } from '../helpers/build.ts';
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildFixture('broken', { preview: true });
+});
+
+afterAll(async () => {
+  await site?.cleanup();
+});
+
+describe('a preview of content with errors', () => {
+  it('should still build the good articles', async () => {
+    const $ = await site.html('/');
+    expect($('.listing article.card').length).toBeGreaterThan(0);
+  });
+
+  it('should show every bad file with its line and message on the page', async () => {
+    const $ = await site.html('/');
+    const panel = $('.build-errors[role="alert"]');
+    expect(panel).toHaveLength(1);
+    const report = panel.find('pre').text();
+    expect(report).toContain('unknown-key.md');
+    expect(report).toContain('js-frontmatter.md');
+    expect(report).toMatch(/unknown-field/);
+    expect(report).toMatch(/frontmatter-language/);
+    expect(report).toMatch(/\d+:\d+/);
+  });
+
+  it('should show no error panel when the content is fine', async () => {
+    const fine = await buildFixture('newsroom', { preview: true });
+    try {
+      expect((await fine.html('/'))('.build-errors')).toHaveLength(0);
+    } finally {
+      await fine.cleanup();
+    }
+  });
+});
