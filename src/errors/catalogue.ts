@@ -108,6 +108,11 @@ export const catalogue = {
     severity: 'warning',
     message: () => 'Raw HTML is not allowed in articles and was removed. Use Markdown instead.',
   },
+  'render-failed': {
+    severity: 'error',
+    message: () =>
+      'The article body could not be turned into HTML. This is a bug in Broadsheet or in a plugin, not in the article: please report it with this file.',
+  },
   'site-config': {
     severity: 'error',
     message: (reason = '') => `The site settings are not usable: ${reason}.`,

@@ -10,13 +10,14 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeHeadingIds, type Heading } from './rehype-heading-ids.ts';
 import { remarkExcerpt } from './remark-excerpt.ts';
+import { remarkLinks, type ArticleLink } from './remark-links.ts';
 import { remarkRawHtml } from './remark-raw-html.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
+import { remarkTypography } from './remark-typography.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -28,6 +29,8 @@ declare module 'vfile' {
     readingMinutes: number;
     /** Headings with their ids, in document order (`rehype-heading-ids.ts`). */
     headings: Heading[];
+    /** Link targets as written, with their places (`remark-links.ts`). */
+    links: ArticleLink[];
   }
 }
 
@@ -82,16 +85,20 @@ export function createProcessor(options?: Options): ArticleProcessor {
       // 3. Extension point: extra remark plugins.
       .use(settings.remarkPlugins ?? [])
       // 4. Curly quotes, ellipses, and dashes (`--` en, `---` em). Before the statistics,
-      //    so the excerpt has them.
-      .use(remarkSmartypants, { dashes: 'oldschool' })
+      //    so the excerpt has them. Same output as remark-smartypants with
+      //    `dashes: 'oldschool'`, about five times faster (see `remark-typography.ts`).
+      .use(remarkTypography)
       // 5. Statistics read the final mdast; they do not change it.
       .use(remarkExcerpt)
+      .use(remarkLinks)
       .use(remarkReadingTime, settings.wordsPerMinute === undefined ? {} : { wordsPerMinute: settings.wordsPerMinute })
       // 6. mdast → hast. Raw HTML is not passed through (no `allowDangerousHtml`).
       .use(remarkRehype, { clobberPrefix: 'user-content-' })
       // 7. Sanitize everything that came from the editor.
       .use(rehypeSanitize, sanitizeSchema)
       // 8. Heading ids and anchors, made by us after sanitizing so ids stay clean slugs.
+      //    The anchor goes after the heading, both in a `div.heading-wrapper` for styling:
+      //    inside the heading, its label would be read as part of every heading's name.
       .use(rehypeHeadingIds)
       .use(rehypeAutolinkHeadings, {
         behavior: 'after',

@@ -35,6 +35,9 @@ const inline = new Set(['delete', 'emphasis', 'link', 'linkReference', 'strong']
  */
 export function remarkReadingTime(options?: Options) {
   const wordsPerMinute = (options ?? emptyOptions).wordsPerMinute ?? 230;
+  if (!(wordsPerMinute > 0)) {
+    throw new Error(`Expected \`wordsPerMinute\` to be a positive number, not \`${String(wordsPerMinute)}\`.`);
+  }
   return function (tree: Root, file: VFile): undefined {
     const wordCount = countWords(collectText(tree, []).join(''));
     file.data.wordCount = wordCount;

@@ -3,6 +3,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Heading } from './rehype-heading-ids.ts';
+import type { ArticleLink } from './remark-links.ts';
 import { createProcessor, type ArticleProcessor } from './processor.ts';
 
 /** What rendering an article body produces. */
@@ -17,6 +18,8 @@ export interface RenderedMarkdown {
   readingMinutes: number;
   /** Headings with their ids, in document order. */
   headings: Heading[];
+  /** Links and link definitions as written, with their places (for the link checker). */
+  links: ArticleLink[];
 }
 
 // Built on first use, then shared by every article rendered without an explicit processor.
@@ -65,8 +68,8 @@ export async function renderMarkdown(file: VFile, processor?: ArticleProcessor):
       { cause, ruleId: 'render-failed', source: 'broadsheet' },
     );
     message.fatal = true;
-    return { html: '', excerpt: '', wordCount: 0, readingMinutes: 1, headings: [] };
+    return { html: '', excerpt: '', wordCount: 0, readingMinutes: 1, headings: [], links: [] };
   }
-  const { excerpt = '', wordCount = 0, readingMinutes = 1, headings = [] } = file.data;
-  return { html, excerpt, wordCount, readingMinutes, headings };
+  const { excerpt = '', wordCount = 0, readingMinutes = 1, headings = [], links = [] } = file.data;
+  return { html, excerpt, wordCount, readingMinutes, headings, links };
 }

@@ -16,11 +16,12 @@ const PACKAGES = [
   'remark-parse',
   'remark-gfm',
   'remark-rehype',
-  'remark-smartypants',
   'rehype-sanitize',
-  'rehype-slug',
   'rehype-autolink-headings',
   'rehype-stringify',
+  'github-slugger',
+  'hast-util-to-string',
+  'mdast-util-to-string',
 ];
 
 let memo: Promise<string> | undefined;

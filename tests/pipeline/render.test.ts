@@ -13,9 +13,24 @@ async function render(value: string, processor?: processorModule.ArticleProcesso
 }
 
 describe('pipeline API', () => {
-  it('should expose the same public exports', () => {
+  it('should expose the same public exports', async () => {
     expect(Object.keys(processorModule).sort()).toEqual(['createProcessor']);
     expect(Object.keys(renderModule).sort()).toEqual(['getDefaultProcessor', 'renderMarkdown']);
+    const plugins = {
+      'rehype-external-links': ['isExternal', 'rehypeExternalLinks'],
+      'rehype-heading-ids': ['rehypeHeadingIds'],
+      'remark-excerpt': ['remarkExcerpt'],
+      'remark-links': ['remarkLinks'],
+      'remark-raw-html': ['remarkRawHtml'],
+      'remark-reading-time': ['countWords', 'remarkReadingTime'],
+      'remark-typography': ['remarkTypography'],
+      'typography-sentences': ['splitSentences'],
+      'typography-tokens': ['join', 'tokenize'],
+    };
+    for (const [name, exports] of Object.entries(plugins)) {
+      const module: object = await import(`../../src/pipeline/${name}.ts`);
+      expect(Object.keys(module).sort(), name).toEqual(exports);
+    }
   });
 
   it('should return a frozen processor that refuses new plugins', () => {
@@ -80,6 +95,10 @@ describe('renderMarkdown statistics', () => {
     expect(readingMinutes).toBe(1);
   });
 
+  it('should throw at once when `wordsPerMinute` is not a positive number', () => {
+    expect(() => createProcessor({ wordsPerMinute: 0 })).toThrow('Expected `wordsPerMinute` to be a positive number, not `0`.');
+  });
+
   it('should use `wordsPerMinute` when given', async () => {
     const { readingMinutes } = await render('word '.repeat(300), createProcessor({ wordsPerMinute: 100 }));
     expect(readingMinutes).toBe(3);
@@ -109,6 +128,17 @@ describe('renderMarkdown headings', () => {
       '<div class="heading-wrapper"><h2 id="budget-talks">Budget talks</h2>' +
         '<a class="heading-anchor" aria-label="Link to this section: Budget talks" href="#budget-talks">#</a></div>',
     );
+  });
+});
+
+describe('renderMarkdown links', () => {
+  it('should list links, autolinks and definitions with their places, but not images', async () => {
+    const { links } = await render('\n\nSee [a](/2025/01/02/x/) and <https://example.com>.\n\n![i](/i.jpg) [b][ref]\n\n[ref]: /about/');
+    expect(links).toEqual([
+      { url: '/2025/01/02/x/', place: { line: 3, column: 5 } },
+      { url: 'https://example.com', place: { line: 3, column: 29 } },
+      { url: '/about/', place: { line: 7, column: 1 } },
+    ]);
   });
 });
 
