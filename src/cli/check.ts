@@ -61,10 +61,10 @@ export async function checkContent(options: Options = {}): Promise<VFile[]> {
     const file = fileOf.get(article.sourcePath);
     if (!file) continue;
     for (const author of article.authors) {
-      if (!authorFiles.has(author.slug)) report(file, 'unknown-author', undefined, author.name, author.slug);
+      if (!authorFiles.has(author.slug)) report(file, 'unknown-author', keyPlace(file, 'author'), author.name, author.slug);
     }
     if (article.date.instant > now) {
-      report(file, 'future-date', undefined, article.date.instant.toISOString().slice(0, 10));
+      report(file, 'future-date', keyPlace(file, 'date'), article.date.instant.toISOString().slice(0, 10));
     }
     for (const link of article.body.links) {
       const target = link.url.split(/[?#]/)[0]!;
@@ -74,6 +74,12 @@ export async function checkContent(options: Options = {}): Promise<VFile[]> {
     }
   }
   return files;
+}
+
+/** The line of a top-level frontmatter key, read from the file's text. */
+function keyPlace(file: VFile, key: string): { line: number; column: number } | undefined {
+  const index = String(file.value).split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? undefined : { line: index + 1, column: 1 };
 }
 
 /**
