@@ -51,7 +51,7 @@ export async function checkContent(options: Options = {}): Promise<VFile[]> {
   const authorFiles = new Set((await listMarkdownFiles(path.join(contentDir, 'authors'))).map((file) => path.basename(file, '.md')));
   const collections = buildCollections(content);
   const known = new Set<string>([
-    '/', '/tags/', '/authors/', '/archive/', '/feed.xml',
+    '/', '/tags/', '/authors/', '/archive/', '/search/', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt',
     ...collections.articles.map((article) => article.url),
     ...collections.listings.map((listing) => listing.url),
     ...content.pages.map((page) => page.url),

@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { buildCollections } from '../collections/index.ts';
 import { loadContent } from '../content/load.ts';
 import { formatReport, hasErrors } from '../errors/report.ts';
-import { renderRss } from '../feeds/rss.ts';
+import { feedFiles } from '../feeds/files.ts';
+import { feedLinks } from '../feeds/feed-links.ts';
 import { createFilters } from './filters.ts';
+import type { SiteConfig } from '../content/schema.ts';
 
 /** Options for `broadsheetPlugin`. */
 export interface Options {
@@ -63,7 +65,8 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   let filters: ReturnType<typeof createFilters> | undefined;
   eleventyConfig.addGlobalData('broadsheet', async () => {
     const { preview } = settings;
-    const { content, files } = await loadContent({ contentDir: settings.contentDir, includeDrafts: preview, keepGoing: preview });
+    const now = new Date(); // one moment for "scheduled" and the news sitemap's window
+    const { content, files } = await loadContent({ contentDir: settings.contentDir, includeDrafts: preview, keepGoing: preview, now });
     const warnings = formatReport(files);
     if (warnings) console.warn(warnings);
     const errors = formatReport(files.filter((file) => hasErrors([file])));
@@ -72,7 +75,7 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
     const collections = buildCollections(content);
     const feeding = performance.now();
     performance.measure('broadsheet:collections', { start: collecting, end: feeding });
-    const rss = renderRss(content.site, collections.articles, { feedUrl: '/feed.xml' });
+    const feeds = feedFiles(content.site, collections, content.pages, now);
     performance.measure('broadsheet:feeds', { start: feeding });
     console.log(
       `[broadsheet] ${collections.articles.length} articles, ${collections.tags.length} tags, ` +
@@ -86,7 +89,7 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
       // Shown at the top of every preview page; a production build has thrown before this point.
       buildErrors: errors,
       ...collections,
-      rss,
+      feedFiles: feeds,
     };
   });
 
@@ -97,6 +100,8 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
       return (filters[name] as (...a: never[]) => unknown)(...args);
     });
   }
+
+  eleventyConfig.addFilter('feedLinks', (site: SiteConfig, subject?: Parameters<typeof feedLinks>[1]) => feedLinks(site, subject));
 
   // Rebuild in the dev server when an editor saves a file, or a layout changes.
   eleventyConfig.addWatchTarget(settings.contentDir);

@@ -2,10 +2,13 @@
  * RSS 2.0 with the content, Dublin Core and Atom namespaces, written with an XML serializer.
  * Spec: https://www.rssboard.org/rss-specification
  */
-import { create } from 'xmlbuilder2';
 import type { Article } from '../content/model.ts';
 import type { SiteConfig } from '../content/schema.ts';
-import { absolutizeUrls } from './absolute-urls.ts';
+import { rfc822 } from './feed-dates.ts';
+import { feedHtml } from './feed-html.ts';
+import { createXmlDocument, literal } from './xml-document.ts';
+
+export { rfc822 } from './feed-dates.ts';
 
 /** What a feed is about: the whole site, or one tag or author. */
 export interface FeedOptions {
@@ -15,6 +18,8 @@ export interface FeedOptions {
   pageUrl?: string;
   /** Site-relative URL of the feed itself. */
   feedUrl: string;
+  /** Carry each article's full text in `content:encoded` (default: `true`). */
+  fullText?: boolean;
 }
 
 /**
@@ -28,8 +33,7 @@ export interface FeedOptions {
 export function renderRss(site: SiteConfig, articles: readonly Article[], options: FeedOptions): string {
   const items = articles.slice(0, site.feedSize);
   const absolute = (url: string) => site.url + url;
-  // Characters XML 1.0 forbids are dropped, so one pasted control character can't break the feed.
-  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
+  const doc = createXmlDocument();
   const channel = doc
     .ele('rss', {
       version: '2.0',
@@ -60,17 +64,9 @@ export function renderRss(site: SiteConfig, articles: readonly Article[], option
     for (const author of article.authors) item.ele('dc:creator').txt(literal(author.name));
     for (const tag of article.tags) item.ele('category', { domain: literal(absolute(tag.url)) }).txt(literal(tag.name));
     // Escaped text rather than CDATA: any HTML round-trips, `]]>` included.
-    item.ele('content:encoded').txt(literal(absolutizeUrls(article.body.html, link)));
+    if (options.fullText !== false) item.ele('content:encoded').txt(literal(feedHtml(article, link)));
   }
   return doc.end({ prettyPrint: true });
-}
-
-/**
- * xmlbuilder2 leaves anything that looks like an entity (`&lt;`, `&amp;`, `&#60;`) unescaped, so text
- * containing one would change meaning; escaping every `&` first makes it say exactly what it said.
- */
-function literal(text: string): string {
-  return text.replace(/&/g, '&amp;');
 }
 
 function escapeHtml(text: string): string {
@@ -79,37 +75,4 @@ function escapeHtml(text: string): string {
 
 function latest(article: Article): Date {
   return article.updated?.instant ?? article.date.instant;
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * An RFC 822 date in the newsroom's zone with its numeric offset: `Fri, 22 Aug 2025 09:30:00 -0400`.
- *
- * @param instant The moment.
- * @param timeZone IANA zone.
- * @returns The formatted date.
- */
-export function rfc822(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  ) as Record<string, string>;
-  const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  const offset = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const hhmm = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0') + String(Math.abs(offset) % 60).padStart(2, '0');
-  const weekday = WEEKDAYS[new Date(wall).getUTCDay()];
-  return `${weekday}, ${parts.day!.padStart(2, '0')} ${MONTHS[+parts.month! - 1]} ${parts.year} ${parts.hour}:${parts.minute}:${parts.second} ${sign}${hhmm}`;
 }

@@ -262,21 +262,26 @@ describe('every page', () => {
     }
   });
 
-  it('should advertise the RSS feed in the head', async () => {
+  it('should advertise the site feeds in every head, and a topic or author feed on its own pages', async () => {
     for (const file of htmlFiles) {
       const $ = await site.html(file);
-      const link = $('head link[rel=alternate][type="application/rss+xml"]');
-      expect(link.length, file).toBe(1);
-      expect(new URL(link.attr('href') ?? '', 'https://courier.example.com/').pathname, file).toBe('/feed.xml');
+      const hrefs = $('head link[rel=alternate]').map((_, link) => new URL($(link).attr('href') ?? '', 'https://courier.example.com/').pathname).get();
+      expect(hrefs.slice(0, 3), file).toEqual(['/feed.xml', '/atom.xml', '/feed.json']);
+      const own = /^\/(tags|authors)\/([^/]+)\//.exec(file);
+      expect(hrefs.slice(3), file).toEqual(own && file !== '/tags/index.html' && file !== '/authors/index.html' ? [`/${own[1]}/${own[2]}/feed.xml`] : []);
     }
   });
 
   it('should contain no script, since nothing needs JavaScript to be read', async () => {
     // JSON-LD is a data block that browsers never run; it holds no `<` (see newsroom.test.ts).
     const dataBlock = /<script type="application\/ld\+json">[^<]*<\/script>/g;
+    // Only the search page runs script, and only from files of the site (no inline code).
+    const searchScripts = /<script src="\/(pagefind|assets)\/[\w./-]+"( defer| type="module")*><\/script>/g;
     for (const file of await site.files()) {
-      const text = await readFile(path.join(site.outputDir, file), 'utf8');
-      expect(text.replace(dataBlock, ''), file).not.toMatch(/<script/i);
+      if (file.startsWith('/pagefind/')) continue; // the search index, loaded by the search page
+      let text = (await readFile(path.join(site.outputDir, file), 'utf8')).replace(dataBlock, '');
+      if (file === '/search/index.html') text = text.replace(searchScripts, '');
+      expect(text, file).not.toMatch(/<script/i);
     }
   });
 
