@@ -53,6 +53,14 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
     return undefined;
   }
 
+  // gray-matter ends the block at the first line that merely starts with `---`; such a line inside
+  // would silently cut fields off, so it is an error here.
+  const inner = lines.slice(1, closing).findIndex((line) => line.startsWith(FENCE));
+  if (inner !== -1) {
+    report(file, 'frontmatter-yaml', { line: inner + 2, column: 1 }, 'a line inside it starts with `---`', 'Only the opening and closing lines may start with `---`.');
+    return undefined;
+  }
+
   const places = new Map<string, Place>();
   let failed = false;
   const parseYaml = (source: string): Record<string, unknown> => {
@@ -62,7 +70,9 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
       lineCounter,
       schema: 'yaml-1.1', // so `draft: yes` is a boolean and `tags: yes` is caught as one
       // Dates stay text, so we read them in the newsroom's zone rather than as UTC midnight.
-      customTags: (tags) => tags.filter((tag) => tag !== 'timestamp' && !(typeof tag === 'object' && tag.tag.endsWith(':timestamp'))),
+      // Merge keys (`<<`) are left out too: they would let one line set fields unseen.
+      customTags: (tags) =>
+        tags.filter((tag) => (typeof tag === 'string' ? !['timestamp', 'merge'].includes(tag) : !/:(timestamp|merge)$/.test(tag.tag))),
       merge: false,
       uniqueKeys: true,
       prettyErrors: true, // adds line and column to each error
@@ -124,9 +134,12 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
 function collectPlaces(node: unknown, prefix: string, lineCounter: LineCounter, places: Map<string, Place>): void {
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const path = prefix + String(pair.key.value);
-      const at = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+      if (!isPair(pair)) continue;
+      // Name the key as the parsed data does: an empty or `~` key becomes '', a list key its YAML text.
+      const key = pair.key as Node | null;
+      const name = key === null || (isScalar(key) && key.value === null) ? '' : isScalar(key) ? String(key.value) : String(key);
+      const path = prefix + name;
+      const at = lineCounter.linePos(key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0);
       places.set(path, { line: at.line, column: at.col });
       collectPlaces(pair.value, path + '.', lineCounter, places);
     }

@@ -30,6 +30,8 @@ export interface Options {
   includeDrafts?: boolean;
   /** Leave out files with errors instead of throwing, for a preview that keeps working (default: `false`). */
   keepGoing?: boolean;
+  /** URLs the site publishes besides content, such as the files in `public/` (aliases may not take them). */
+  reservedUrls?: readonly string[];
   /** The moment that separates published from scheduled articles (default: now). */
   now?: Date;
   /** Render cache folder, or `false` for none (default: `'.cache/broadsheet'` under `cwd`). */
@@ -47,7 +49,7 @@ export interface Entry<Data> {
 }
 
 /** Top-level URL segments the site itself uses; no page or slug may take them. */
-const RESERVED = new Set(['tags', 'authors', 'archive', 'page', 'feed', 'search', 'assets', '404']);
+const RESERVED = new Set(['tags', 'authors', 'archive', 'page', 'feed', 'search', 'assets', 'pagefind', '404']);
 
 /**
  * Load the whole archive.
@@ -76,9 +78,12 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const slugs = new Map(published.map((entry) => [entry, articleSlug(entry)]));
   const urls = new Map(published.map((entry) => [entry, articleUrl(entry.data, slugs.get(entry)!)]));
   for (const entry of pageEntries.entries) checkPageSlug(entry);
+  const reservedUrls = new Set(options.reservedUrls ?? []);
+  for (const entry of published) checkAliases(entry, reservedUrls);
+  for (const entry of published) checkAuthorNames(entry);
   checkUniqueUrls([
     ...published.map((entry) => ({ entry, url: urls.get(entry)! })),
-    ...published.flatMap((entry) => entry.data.aliases.map((alias) => ({ entry, url: alias }))),
+    ...published.flatMap((entry) => entry.data.aliases.map((alias, index) => ({ entry, url: normalizeAlias(alias), place: entry.places.get(`aliases.${index}`) }))),
     ...pageEntries.entries.map((entry) => ({ entry, url: `/${toSlug(entry.stem)}/` })),
   ]);
   checkUniqueIds(published);
@@ -196,6 +201,33 @@ function articleUrl(data: ArticleFrontmatter, slug: string): string {
 function checkPageSlug(entry: Entry<unknown>): void {
   const slug = toSlug(entry.stem);
   if (!slug || RESERVED.has(slug) || /^\d+$/.test(slug)) report(entry.file, 'reserved-slug', { line: 1, column: 1 }, slug || entry.stem);
+}
+
+// Files the site writes at its root, and the archive's own addresses (/2025/, /2025/03/, /page/2/).
+const SITE_FILES = new Set(['/', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/_redirects', '/404.html', '/favicon.svg']);
+const SITE_PATHS = /^\/(\d{4}\/(\d{2}\/)?(page\/\d+\/)?|sitemap-\d+\.xml)$/;
+
+/** `/old/index.html` and `/old/` are one address. */
+function normalizeAlias(alias: string): string {
+  return alias.replace(/\/index\.html?$/, '/');
+}
+
+function checkAliases(entry: Entry<ArticleFrontmatter>, reservedUrls: ReadonlySet<string>): void {
+  entry.data.aliases.forEach((alias, index) => {
+    const url = normalizeAlias(alias);
+    const first = url.split('/')[1] ?? '';
+    if (SITE_FILES.has(url) || SITE_PATHS.test(url) || RESERVED.has(first) || reservedUrls.has(url) || reservedUrls.has(alias)) {
+      report(entry.file, 'alias-reserved', entry.places.get(`aliases.${index}`) ?? entry.places.get('aliases'), alias);
+    }
+  });
+}
+
+function checkAuthorNames(entry: Entry<ArticleFrontmatter>): void {
+  entry.data.author.forEach((name, index) => {
+    if (toSlug(name)) return;
+    const place = entry.places.get(`author.${index}`) ?? entry.places.get('author');
+    report(entry.file, 'invalid-field', place, 'author', `\`${name}\` has no letters or digits to make the author page's address from; write the person's name`);
+  });
 }
 
 function toAuthor(entry: Entry<AuthorFrontmatter>, bio: RenderedMarkdown): Author {

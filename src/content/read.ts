@@ -31,7 +31,8 @@ export async function listMarkdownFiles(folder: string): Promise<string[]> {
     throw error;
   }
   return entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md'))
+    // Every symbolic link is listed, even a linked folder, so it is reported rather than ignored.
+    .filter((entry) => (entry.isFile() && entry.name.endsWith('.md')) || entry.isSymbolicLink())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }

@@ -1,6 +1,7 @@
 /**
  * Checks that no two files claim the same URL or the same feed identity.
  */
+import type { Place } from './frontmatter.ts';
 import type { Entry } from './load.ts';
 import { report } from '../errors/report.ts';
 import type { ArticleFrontmatter } from './schema.ts';
@@ -11,11 +12,11 @@ import type { ArticleFrontmatter } from './schema.ts';
  *
  * @param claims Each file and the URL it wants.
  */
-export function checkUniqueUrls(claims: ReadonlyArray<{ entry: Entry<unknown>; url: string }>): void {
+export function checkUniqueUrls(claims: ReadonlyArray<{ entry: Entry<unknown>; url: string; place?: Place | undefined }>): void {
   for (const [url, group] of groupBy(claims, (claim) => claim.url.normalize('NFC').toLowerCase())) {
     if (group.length < 2) continue;
     const files = group.map((claim) => `\`${claim.entry.file.path}\``).join(', ');
-    for (const { entry } of group) report(entry.file, 'duplicate-url', entry.places.get('slug') ?? { line: 1, column: 1 }, url, files);
+    for (const { entry, place } of group) report(entry.file, 'duplicate-url', place ?? entry.places.get('slug') ?? { line: 1, column: 1 }, url, files);
   }
 }
 

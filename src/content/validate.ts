@@ -26,8 +26,11 @@ export function validateFrontmatter<Schema extends z.ZodObject>(
   const known = Object.keys(schema.shape);
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
+      // Unknown keys may sit inside a nested object (a correction, say): look up that object's fields.
+      const fields = issue.path.length ? knownFieldsAt(schema, issue.path) : known;
       for (const key of issue.keys) {
-        report(file, 'unknown-field', places.get(key), key, closest(key, known) ?? '', known.map((k) => `\`${k}\``).join(', '));
+        const place = places.get([...issue.path, key].join('.')) ?? nearestPlace(issue.path, places) ?? { line: 2, column: 1 };
+        report(file, 'unknown-field', place, key, closest(key, fields) ?? '', fields.map((k) => `\`${k}\``).join(', '));
       }
       continue;
     }
@@ -46,6 +49,27 @@ function explain(issue: z.core.$ZodIssue): string {
     return `${message}, not \`${JSON.stringify(issue.input)}\``;
   }
   return message;
+}
+
+/** The field names of the object schema at a path (through defaults, optionals, pipes and arrays). */
+function knownFieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  const unwrap = (node: unknown): unknown => {
+    const def = (node as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return node;
+    if (def.innerType) return unwrap(def.innerType);
+    if (def.type === 'pipe') return unwrap(def.in);
+    return node;
+  };
+  for (const step of path) {
+    current = unwrap(current);
+    const def = (current as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (def.type === 'array') current = def.element;
+    else if (def.type === 'object') current = (def.shape as Record<string, unknown>)[String(step)];
+    else return [];
+  }
+  const object = unwrap(current) as { _zod?: { def?: { type?: string; shape?: Record<string, unknown> } } };
+  return object._zod?.def?.type === 'object' ? Object.keys(object._zod.def.shape ?? {}) : [];
 }
 
 /** The place of the deepest written part of a path (`tags.1`, else `tags`). */

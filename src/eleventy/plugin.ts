@@ -2,6 +2,7 @@
  * The Eleventy plugin: loads the archive through Broadsheet's own content layer, hands Eleventy the
  * collections as global data, and registers the filters and static files.
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCollections } from '../collections/index.ts';
@@ -66,7 +67,13 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   eleventyConfig.addGlobalData('broadsheet', async () => {
     const { preview } = settings;
     const now = new Date(); // one moment for "scheduled" and the news sitemap's window
-    const { content, files } = await loadContent({ contentDir: settings.contentDir, includeDrafts: preview, keepGoing: preview, now });
+    const { content, files } = await loadContent({
+      contentDir: settings.contentDir,
+      includeDrafts: preview,
+      keepGoing: preview,
+      now,
+      reservedUrls: await publicUrls(settings.publicDir),
+    });
     const warnings = formatReport(files);
     if (warnings) console.warn(warnings);
     const errors = formatReport(files.filter((file) => hasErrors([file])));
@@ -107,6 +114,14 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   eleventyConfig.addWatchTarget(settings.contentDir);
   eleventyConfig.addWatchTarget(templatesRoot);
   eleventyConfig.addPassthroughCopy({ [settings.publicDir]: '/' });
+}
+
+/** The site URLs of the files in `public/`, which no alias may take over. */
+async function publicUrls(publicDir: string): Promise<string[]> {
+  const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => '/' + path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
 function heldBackNote({ drafts, scheduled }: { drafts: number; scheduled: number }): string {

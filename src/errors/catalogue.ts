@@ -77,6 +77,11 @@ export const catalogue = {
     severity: 'error',
     message: (slug = '') => `\`${slug}\` is a web address the site itself uses. Rename the file.`,
   },
+  'alias-reserved': {
+    severity: 'error',
+    message: (alias = '') =>
+      `The old address \`${alias}\` is one the site itself publishes (a page, feed, archive or static file). An alias may only name an address that no longer exists.`,
+  },
   'tag-collision': {
     severity: 'error',
     message: (slug = '', spellings = '') =>
