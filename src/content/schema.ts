@@ -11,12 +11,17 @@ export const OLD_PATH_PATTERN = /^\/(?:[A-Za-z0-9._~-]+\/?)*$/;
 /** Lowercase words joined by single hyphens: the only characters a URL slug may use. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** One line of text: runs of white space (line breaks, tabs, a stray `\r`) become one space. */
 const text = (what: string, max: number) =>
   z
     .string({ error: `Expected ${what} as text (put it in quotes if it looks like a number, a date or yes/no)` })
-    .trim()
-    .min(1, { error: `Expected ${what}, but it is empty` })
-    .max(max, { error: `Expected ${what} of at most ${max} characters` });
+    .transform((value) => value.replace(/\s+/g, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `Expected ${what}, but it is empty` })
+        .max(max, { error: `Expected ${what} of at most ${max} characters` }),
+    );
 
 /** A value that may be written as one item or as a YAML list; always a list afterwards. */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
