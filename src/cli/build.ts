@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { broadsheetPlugin, eleventyOptions } from '../eleventy/plugin.ts';
+import { indexSite } from '../search/index-site.ts';
 
 /** Options for `buildSite`. */
 export interface Options {
@@ -19,6 +20,8 @@ export interface Options {
   preview?: boolean;
   /** Runs after Eleventy wrote the staging folder and before the swap; a throw aborts the build. */
   beforeSwap?: (stagingDir: string) => Promise<void>;
+  /** Write the Pagefind search index to `pagefind/` before the swap (default: `true`). */
+  search?: boolean;
 }
 
 /** The part of Eleventy's config API this file uses. */
@@ -76,6 +79,12 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
     const writing = performance.now();
     const results = await eleventy.write();
     performance.measure('broadsheet:eleventy', { start: writing });
+    if (options.search ?? true) {
+      // Indexed in the staging folder, so the published index always matches the published pages.
+      const indexing = performance.now();
+      await indexSite(staging);
+      performance.measure('broadsheet:search', { start: indexing });
+    }
     await options.beforeSwap?.(staging);
     const swapping = performance.now();
     await swap(staging, outputDir);
@@ -121,7 +130,7 @@ async function removeLeftovers(parent: string, base: string): Promise<void> {
 
 /**
  * Seconds spent in each stage of the last build in this process: load (read and validate),
- * render, collections, feeds, emit (Eleventy writing pages) and swap.
+ * render, collections, feeds, emit (Eleventy writing pages), search (the Pagefind index) and swap.
  *
  * @returns Stage durations in seconds.
  */
@@ -130,7 +139,7 @@ export function stageTimings(): Record<string, number> {
   const inside = ['load', 'render', 'collections', 'feeds'].map(seconds);
   const [load, render, collections, feeds] = inside as [number, number, number, number];
   const emit = seconds('eleventy') - inside.reduce((sum, value) => sum + value, 0);
-  return { load, render, collections, feeds, emit, swap: seconds('swap') };
+  return { load, render, collections, feeds, emit, search: seconds('search'), swap: seconds('swap') };
 }
 
 async function main(): Promise<void> {

@@ -3,11 +3,12 @@
  * content always gives the same collections, in time linear in the number of articles.
  */
 import type { Article, Content } from '../content/model.ts';
+import { moreFromAuthor, relatedArticles } from './related.ts';
 import { authorListings, dateListings, frontPageListings, tagListings, type AuthorSummary, type Listing, type TagSummary, type YearSummary } from './listings.ts';
 
 /** The views of the archive that pages are made from. */
 export interface Collections {
-  /** Articles newest first, each with `previous` (older) and `next` (newer) filled in. */
+  /** Articles newest first, each with `previous` (older), `next` (newer), `related` and `moreFromAuthor` filled in. */
   articles: Article[];
   /** Every listing page: front page, tags, authors, years and months. */
   listings: Listing[];
@@ -26,11 +27,16 @@ export interface Collections {
  */
 export function buildCollections(content: Content): Collections {
   const { articles, site } = content;
+  const related = relatedArticles(articles);
+  // A story already under "Related stories" is not listed again under "More from".
+  const more = moreFromAuthor(articles, { exclude: related });
   const linked = articles.map((article, index) => {
     const older = articles[index + 1];
     const newer = articles[index - 1];
     return {
       ...article,
+      related: related.get(article.url) ?? [],
+      moreFromAuthor: more.get(article.url) ?? [],
       ...(older ? { previous: { title: older.title, url: older.url } } : {}),
       ...(newer ? { next: { title: newer.title, url: newer.url } } : {}),
     };

@@ -13,6 +13,11 @@ export interface Options {
    * through that tag. It bounds the work on tags that many articles carry (default: `50`).
    */
   window?: number;
+  /**
+   * `moreFromAuthor` only: links already shown with each article, by article URL, to leave out
+   * (pass the `relatedArticles` result so a story is not listed twice) (default: none).
+   */
+  exclude?: ReadonlyMap<string, readonly ArticleLink[]>;
 }
 
 /**
@@ -37,8 +42,8 @@ export interface Options {
 export function relatedArticles(articles: readonly Article[], options: Options = {}): Map<string, ArticleLink[]> {
   const limit = count(options, 'limit', 4);
   const window = count(options, 'window', 50);
-  // Work on positions in newest-first order, not input indices: a smaller position is newer (the
-  // tie-break), and articles close in date sit close in memory, which the scoring loop relies on.
+  // Work on positions in newest-first order, not input indices: a smaller position is newer,
+  // which is the tie-break, and each tag's list of positions comes out sorted by date.
   const order = newestFirst(articles);
   const sorted = order.map((index) => articles[index]!);
   const time = Float64Array.from(sorted, (article) => article.date.instant.getTime());
@@ -102,15 +107,16 @@ export function relatedArticles(articles: readonly Article[], options: Options =
 
 /**
  * More from the author: each article's first author's newest other articles, including ones they
- * co-wrote. O(N · limit).
+ * co-wrote, leaving out any in `exclude`. O(N · (limit + excluded)).
  *
  * @param articles Published articles (any order).
- * @param options `limit`: links per article (default: `3`).
+ * @param options `limit`: links per article (default: `3`); `exclude`: links to leave out.
  * @returns For each article URL, up to `limit` links, newest first (empty when none).
  * @throws TypeError When `limit` is not a positive whole number.
  */
 export function moreFromAuthor(articles: readonly Article[], options: Omit<Options, 'window'> = {}): Map<string, ArticleLink[]> {
   const limit = count(options, 'limit', 3);
+  const exclude = options.exclude ?? new Map<string, readonly ArticleLink[]>();
   const byAuthor = new Map<string, number[]>();
   for (const index of newestFirst(articles)) {
     for (const slug of new Set(articles[index]!.authors.map((author) => author.slug))) {
@@ -123,10 +129,11 @@ export function moreFromAuthor(articles: readonly Article[], options: Omit<Optio
   articles.forEach((article, index) => {
     const first = article.authors[0];
     const links: ArticleLink[] = [];
-    // The newest `limit + 1` are enough: at most one of them is this article.
+    const shown = new Set((exclude.get(article.url) ?? []).map((link) => link.url));
+    // Stops after `limit` links, so it reads at most `limit + shown.size + 1` of the author's list.
     for (const other of (first && byAuthor.get(first.slug)) || []) {
       if (links.length === limit) break;
-      if (other !== index) links.push(linkTo(articles[other]!));
+      if (other !== index && !shown.has(articles[other]!.url)) links.push(linkTo(articles[other]!));
     }
     more.set(article.url, links);
   });
@@ -175,7 +182,7 @@ function linkTo(article: Article): ArticleLink {
   return { title: article.title, url: article.url };
 }
 
-function count(options: Options, name: keyof Options, fallback: number): number {
+function count(options: Options, name: 'limit' | 'window', fallback: number): number {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`Expected the related-stories options to be an object, not \`${String(options)}\``);
   }

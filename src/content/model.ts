@@ -64,6 +64,10 @@ export interface Article {
   /** Older and newer neighbours, filled in by the collections. */
   previous?: ArticleLink;
   next?: ArticleLink;
+  /** Stories sharing the rarest tags, best first (`relatedArticles`), filled in by the collections. */
+  related?: ArticleLink[];
+  /** The first author's newest other stories (`moreFromAuthor`), filled in by the collections. */
+  moreFromAuthor?: ArticleLink[];
 }
 
 /** A plain page such as About or Privacy Policy. */

@@ -40,6 +40,9 @@ export async function readSite(outputDir: string): Promise<SiteTexts> {
   const files = new Map<string, string>();
   for (const file of await listFiles(outputDir)) {
     if (/\.(?:svg|png|jpe?g|gif|webp|ico|woff2?)$/i.test(file)) continue;
+    // Pagefind's bundle: its own scripts and a compressed, binary index. That results show editors'
+    // text as text is checked in Chromium by tests/browser/search.test.ts.
+    if (file.startsWith('pagefind/')) continue;
     files.set(`/${file}`, await readFile(path.join(outputDir, file), 'utf8'));
   }
   const feedHtml: Array<[string, string]> = [];
