@@ -59,7 +59,7 @@ export function parseNewsDate(value: string, timeZone: string): NewsDate | { err
  * @returns Year, month (1–12) and day.
  */
 export function calendarDay(instant: Date, timeZone: string): { year: number; month: number; day: number } {
-  const parts = zoneParts(instant.getTime(), timeZone);
+  const parts = zonedTime(instant, timeZone);
   return { year: parts.year, month: parts.month, day: parts.day };
 }
 
@@ -96,9 +96,29 @@ function offsetMinutes(offset: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
 }
 
+/** Wall-clock time in a zone, and the zone's offset from UTC at that instant. */
+export interface ZonedTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Minutes east of UTC. */
+  offset: number;
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one: a sitemap formats one date per URL.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function zoneParts(time: number, timeZone: string) {
+/**
+ * The wall-clock time of an instant in a zone, with the zone's offset then.
+ *
+ * @param instant The moment.
+ * @param timeZone IANA zone name.
+ * @returns Calendar fields and the offset in minutes east of UTC.
+ */
+export function zonedTime(instant: Date, timeZone: string): ZonedTime {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -114,17 +134,16 @@ function zoneParts(time: number, timeZone: string) {
     formatters.set(timeZone, format);
   }
   const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(new Date(time))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+  for (const part of format.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const { year, month, day, hour, minute, second } = parts as Omit<ZonedTime, 'offset'>;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const offset = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return { year, month, day, hour, minute, second, offset };
 }
 
 /** Offset of a zone from UTC at an instant, in milliseconds. */
 function zoneOffset(time: number, timeZone: string): number {
-  const p = zoneParts(time, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - (time - (time % 1000 + 1000) % 1000);
+  return zonedTime(new Date(time), timeZone).offset * 60_000;
 }
 
 /** The instant at which the zone's clocks show `wallClock` (read as if it were UTC). */

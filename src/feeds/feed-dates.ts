@@ -2,44 +2,7 @@
  * Dates in feeds and sitemaps, written in the newsroom's zone with its numeric offset, so readers
  * and crawlers see the same wall-clock time editors wrote. Independent of the build machine's `TZ`.
  */
-
-/** Wall-clock time in a zone, and the zone's offset from UTC at that instant. */
-interface ZonedTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** Minutes east of UTC. */
-  offset: number;
-}
-
-// Building an Intl.DateTimeFormat costs far more than using one: a sitemap formats one date per URL.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function zonedTime(instant: Date, timeZone: string): ZonedTime {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const { year, month, day, hour, minute, second } = parts as Omit<ZonedTime, 'offset'>;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const offset = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-  return { year, month, day, hour, minute, second, offset };
-}
+import { zonedTime, type ZonedTime } from '../content/dates.ts';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
