@@ -5,6 +5,7 @@
  *   npx tsx src/cli/bench.ts [--size 1000|10000|100000] [--runs N] [--json out.json] [--seed S] [--profile]
  *   npx tsx src/cli/bench.ts --pipeline [--size N]
  */
+import { isMain } from './is-main.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -119,7 +120,7 @@ function log(message: string): void {
   console.error(message);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   await main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

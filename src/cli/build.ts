@@ -2,6 +2,7 @@
  * `npm run build`: builds the site into a fresh folder next to `_site/` and swaps it in only when
  * every stage succeeded, so a failed build leaves the published site exactly as it was.
  */
+import { isMain } from './is-main.ts';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -157,4 +158,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (isMain(import.meta.url)) await main();

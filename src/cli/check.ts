@@ -3,6 +3,7 @@
  * and adds the checks an editor wants before publishing: bylines without an author file, links to
  * pages that don't exist, dates in the future. Exit code 1 on errors, 0 on warnings only.
  */
+import { isMain } from './is-main.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
@@ -116,4 +117,4 @@ async function main(): Promise<void> {
   process.exitCode = errors > 0 ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (isMain(import.meta.url)) await main();

@@ -4,6 +4,7 @@
  * into Broadsheet articles and writes a report of everything to finish by hand. Source files are
  * only read; existing articles are never replaced. Exit code 1 when any post could not be converted.
  */
+import { isMain } from './is-main.ts';
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -106,4 +107,4 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));
+if (isMain(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -2,6 +2,7 @@
  * `npm run new -- "Headline of the story" [--author NAME] [--tags "a, b"]`: writes a new article
  * with today's date in the newsroom's time zone, a stable `id`, and every field explained.
  */
+import { isMain } from './is-main.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -110,4 +111,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (isMain(import.meta.url)) await main();

@@ -38,6 +38,9 @@ export function parseNewsDate(value: string, timeZone: string): NewsDate | { err
   }
   const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => Number(part ?? 0));
   const millis = Number((match[7] ?? '0').slice(0, 3).padEnd(3, '0'));
+  if (year! < 1000) {
+    return { error: `\`${value}\` has the year ${year}; write the year with four digits, such as 2025` };
+  }
   if (!isRealDay(year!, month!, day!)) {
     return { error: `\`${value}\` is not a real calendar date (${monthName(month!)} has no day ${day})` };
   }
@@ -46,6 +49,10 @@ export function parseNewsDate(value: string, timeZone: string): NewsDate | { err
   }
   const wallClock = Date.UTC(year!, month! - 1, day!, hour, minute, second, millis);
   const offset = match[8];
+  // Real offsets run from -12:00 to +14:00, in whole minutes.
+  if (offset && offset.toUpperCase() !== 'Z' && (Math.abs(offsetMinutes(offset)) > 14 * 60 || Number(offset.slice(-2)) > 59)) {
+    return { error: `\`${value}\` has an impossible time-zone offset \`${offset}\`` };
+  }
   const instant = offset ? wallClock - offsetMinutes(offset) * 60_000 : zonedWallClockToInstant(wallClock, timeZone);
   if (dateOnly) return { instant: new Date(instant), year: year!, month: month!, day: day!, hasTime: false };
   return { instant: new Date(instant), ...calendarDay(new Date(instant), timeZone), hasTime: true };

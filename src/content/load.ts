@@ -133,7 +133,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
       body,
       status: statusOf(data),
       draft: data.draft,
-      aliases: data.aliases,
+      aliases: data.aliases.map(normalizeAlias),
       corrections: [...data.corrections].sort((a, b) => a.date.instant.getTime() - b.date.instant.getTime()),
       sourcePath: entry.file.path,
     };
@@ -207,16 +207,24 @@ function checkPageSlug(entry: Entry<unknown>): void {
 const SITE_FILES = new Set(['/', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/_redirects', '/404.html', '/favicon.svg']);
 const SITE_PATHS = /^\/(\d{4}\/(\d{2}\/)?(page\/\d+\/)?|sitemap-\d+\.xml)$/;
 
-/** `/old/index.html` and `/old/` are one address. */
-function normalizeAlias(alias: string): string {
-  return alias.replace(/\/index\.html?$/, '/');
+/**
+ * The address an alias is published at: `/old/index.html` and `/old` are `/old/` (a redirect page
+ * needs a file name, and hosts serve `/old` from `/old/index.html`); `/old.html` stays as it is.
+ */
+export function normalizeAlias(alias: string): string {
+  const folder = alias.replace(/\/index\.html?$/, '/');
+  return folder.endsWith('/') || /\.[A-Za-z0-9]+$/.test(folder) ? folder : `${folder}/`;
 }
 
 function checkAliases(entry: Entry<ArticleFrontmatter>, reservedUrls: ReadonlySet<string>): void {
   entry.data.aliases.forEach((alias, index) => {
     const url = normalizeAlias(alias);
-    const first = url.split('/')[1] ?? '';
-    if (SITE_FILES.has(url) || SITE_PATHS.test(url) || RESERVED.has(first) || reservedUrls.has(url) || reservedUrls.has(alias)) {
+    const segments = url.split('/').filter(Boolean);
+    // The address itself, and every folder on its way, must be free: `/feed.xml/` would need
+    // `feed.xml` to be a folder.
+    const ancestors = segments.map((_, depth) => `/${segments.slice(0, depth + 1).join('/')}`);
+    const taken = (path: string) => SITE_FILES.has(path) || reservedUrls.has(path);
+    if (taken(url) || ancestors.some(taken) || SITE_PATHS.test(url) || RESERVED.has(segments[0] ?? '') || url === '/') {
       report(entry.file, 'alias-reserved', entry.places.get(`aliases.${index}`) ?? entry.places.get('aliases'), alias);
     }
   });
