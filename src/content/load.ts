@@ -3,6 +3,7 @@
  * returns the whole archive, or throws one `ContentError` that lists every problem in every file.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { RenderedMarkdown } from '../pipeline/render.ts';
@@ -101,6 +102,8 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
 
   const bodies = await renderEntries([...published, ...authorEntries.entries, ...pageEntries.entries], options.cacheDir === false ? false : path.resolve(cwd, options.cacheDir ?? '.cache/broadsheet'));
   performance.measure('broadsheet:render', { start: rendering });
+  const imagesOf = new Map(published.map((entry) => [entry, checkImages(entry, bodies.get(entry)!, contentDir)]));
+  if (hasErrors(files) && !options.keepGoing) throw new ContentError(files);
   const authorsBySlug = new Map(authorEntries.entries.map((entry) => [entry.stem, toAuthor(entry, bodies.get(entry)!)]));
   const bylineAuthors = new Map<string, Author>();
   const byline = (name: string): Author => {
@@ -134,6 +137,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
       status: statusOf(data),
       draft: data.draft,
       aliases: data.aliases.map(normalizeAlias),
+      ...imagesOf.get(entry)!,
       corrections: [...data.corrections].sort((a, b) => a.date.instant.getTime() - b.date.instant.getTime()),
       sourcePath: entry.file.path,
     };
@@ -228,6 +232,37 @@ function checkAliases(entry: Entry<ArticleFrontmatter>, reservedUrls: ReadonlySe
       report(entry.file, 'alias-reserved', entry.places.get(`aliases.${index}`) ?? entry.places.get('aliases'), alias);
     }
   });
+}
+
+/** Local images must exist beside the article (inside `content/`) and every image needs alt text. */
+function checkImages(entry: Entry<ArticleFrontmatter>, body: RenderedMarkdown, contentDir: string): Pick<Article, 'images' | 'leadImage'> {
+  const folder = path.dirname(path.resolve(entry.file.cwd, entry.file.path));
+  const local = (src: string) => {
+    const file = path.resolve(folder, decodeURI(src));
+    return file.startsWith(contentDir + path.sep) ? file : undefined;
+  };
+  const exists = (file: string | undefined) => file !== undefined && existsSync(file) && statSync(file).isFile();
+  const images: Article['images'] = [];
+  for (const image of body.images) {
+    if (!image.alt) report(entry.file, 'image-alt', image.place, image.url);
+    // Only a plain relative path is a file of ours; remote, site-absolute and odd URLs are left
+    // to the sanitizer (a `javascript:` source never survives it).
+    if (image.url.startsWith('/') || !/^[\w.\/%-]+$/.test(image.url)) continue;
+    const file = local(image.url);
+    if (exists(file)) images.push({ src: image.url, file: file! });
+    else report(entry.file, 'missing-image', image.place, image.url);
+  }
+  const { image, image_alt, image_caption, image_credit } = entry.data;
+  if (!image) return { images };
+  const place = entry.places.get('image');
+  const file = local(image);
+  if (!exists(file)) report(entry.file, 'missing-image', place, image);
+  if (!image_alt) report(entry.file, 'image-alt', place, image);
+  if (!exists(file) || !image_alt) return { images };
+  return {
+    images,
+    leadImage: { file: file!, alt: image_alt, ...(image_caption ? { caption: image_caption } : {}), ...(image_credit ? { credit: image_credit } : {}) },
+  };
 }
 
 function checkAuthorNames(entry: Entry<ArticleFrontmatter>): void {

@@ -57,6 +57,10 @@ export interface Article {
   draft: boolean;
   /** Old site-relative URLs that redirect here. */
   aliases: string[];
+  /** The lead image, a file beside the article. `html` is filled in when the build makes its sizes. */
+  leadImage?: { file: string; alt: string; caption?: string; credit?: string; html?: string; url?: string };
+  /** Local images in the body: the source as written and the file it names. */
+  images: Array<{ src: string; file: string }>;
   /** Dated corrections, oldest first. */
   corrections: Array<{ date: NewsDate; text: string }>;
   /** Path of the source file relative to the working directory. */

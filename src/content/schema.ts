@@ -8,6 +8,9 @@ import { isTimeZone, parseNewsDate } from './dates.ts';
 /** A site-relative path with safe characters only; `..` segments are refused separately. */
 export const OLD_PATH_PATTERN = /^\/(?:[A-Za-z0-9._~-]+\/?)*$/;
 
+/** An image file beside the article (or in a sub-folder): no scheme, no absolute path, no `..`. */
+export const IMAGE_PATTERN = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))(?:\.\/)?[\w.\/-]+\.(?:jpe?g|png|webp|gif|avif)$/i;
+
 /** Lowercase words joined by single hyphens: the only characters a URL slug may use. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -81,6 +84,13 @@ export function createArticleSchema(context: SchemaContext) {
         { error: 'Expected a list of old addresses' },
       )
       .default([]),
+    image: z
+      .string({ error: 'Expected the lead image as a file name next to the article, such as `harbour.jpg`' })
+      .regex(IMAGE_PATTERN, { error: 'Expected the lead image as a .jpg, .jpeg, .png, .webp, .gif or .avif file next to the article, such as `harbour.jpg`' })
+      .optional(),
+    image_alt: text('a description of the image for readers who cannot see it', 500).optional(),
+    image_caption: text('a caption', 500).optional(),
+    image_credit: text('a credit', 200).optional(),
     corrections: z
       .array(
         z.strictObject({

@@ -41,6 +41,7 @@ export function newsArticle(article: Article, site: SiteConfig): Record<string, 
     keywords: article.tags.map((tag) => tag.name),
     wordCount: article.body.wordCount,
     inLanguage: site.language,
+    ...(article.leadImage?.url ? { image: [site.url + article.leadImage.url] } : {}),
     publisher: { '@type': 'NewsMediaOrganization', name: site.name, url: site.url + '/' },
   };
 }

@@ -11,6 +11,7 @@ import { formatReport, hasErrors } from '../errors/report.ts';
 import { feedFiles } from '../feeds/files.ts';
 import { feedLinks } from '../feeds/feed-links.ts';
 import { createFilters } from './filters.ts';
+import { withResponsiveImages } from '../images/responsive-images.ts';
 import type { SiteConfig } from '../content/schema.ts';
 
 /** Options for `broadsheetPlugin`. */
@@ -32,6 +33,7 @@ interface EleventyConfig {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addPassthroughCopy(mapping: Record<string, string>): void;
   addWatchTarget(target: string): void;
+  directories: { output: string };
   on(event: string, callback: (...args: never[]) => unknown): void;
 }
 
@@ -78,6 +80,9 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
     if (warnings) console.warn(warnings);
     const errors = formatReport(files.filter((file) => hasErrors([file])));
     filters = createFilters(content.site);
+    const imaging = performance.now();
+    content.articles = await withResponsiveImages(content.articles, path.resolve(eleventyConfig.directories.output));
+    performance.measure('broadsheet:images', { start: imaging });
     const collecting = performance.now();
     const collections = buildCollections(content);
     const feeding = performance.now();

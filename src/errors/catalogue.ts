@@ -82,6 +82,15 @@ export const catalogue = {
     message: (alias = '') =>
       `The old address \`${alias}\` is one the site itself publishes (a page, feed, archive or static file). An alias may only name an address that no longer exists.`,
   },
+  'missing-image': {
+    severity: 'error',
+    message: (src = '') => `The image \`${src}\` was not found next to the article. Put the file in the article's folder, or fix the name (it is case-sensitive).`,
+  },
+  'image-alt': {
+    severity: 'error',
+    message: (src = '') =>
+      `The image \`${src}\` has no description. Describe what it shows for readers who cannot see it: \`![Ferry at the north quay](${src})\`, or \`image_alt:\` for the lead image.`,
+  },
   'tag-collision': {
     severity: 'error',
     message: (slug = '', spellings = '') =>

@@ -3,7 +3,8 @@
  * Broadsheet article, and writes `<out>/<YYYY>/<slug>.md` without ever touching the source or
  * replacing a file. Returns what happened to every post, for the report.
  */
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../content/read.ts';
 import { convertBody } from './body.ts';
@@ -156,11 +157,30 @@ export async function importArchive(options: Options): Promise<ImportResult> {
         writeNewFile(target, text).then((status) => {
           if (status === 'exists') outcome.status = 'skipped';
         }),
+        copyImages(body.text, path.dirname(absolute), path.dirname(target)),
       );
     }
     await Promise.all(writes);
   }
   return result;
+}
+
+/**
+ * Copy the local images a post's body names (`![alt](photo.jpg)`, as in a Hugo page bundle) next
+ * to the new article, since Broadsheet reads images from beside the article. Never overwrites;
+ * an image that is missing in the old archive is left for the build to report, with its line.
+ */
+async function copyImages(body: string, from: string, to: string): Promise<void> {
+  const sources = [...body.matchAll(/!\[[^\]]*\]\(\s*<?([\w./-]+\.(?:jpe?g|png|webp|gif|avif))>?/gi)].map((match) => match[1]!);
+  await Promise.all(
+    sources
+      .filter((source) => !source.startsWith('/') && !source.split('/').includes('..'))
+      .map(async (source) => {
+        const target = path.join(to, source);
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(path.join(from, source), target, constants.COPYFILE_EXCL).catch(() => undefined);
+      }),
+  );
 }
 
 function relativePath(root: string, absolute: string): string {

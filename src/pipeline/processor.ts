@@ -14,7 +14,7 @@ import { unified, type PluggableList, type Processor } from 'unified';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeHeadingIds, type Heading } from './rehype-heading-ids.ts';
 import { remarkExcerpt } from './remark-excerpt.ts';
-import { remarkLinks, type ArticleLink } from './remark-links.ts';
+import { remarkLinks, type ArticleImage, type ArticleLink } from './remark-links.ts';
 import { remarkRawHtml } from './remark-raw-html.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
 import { remarkTypography } from './remark-typography.ts';
@@ -31,6 +31,8 @@ declare module 'vfile' {
     headings: Heading[];
     /** Link targets as written, with their places (`remark-links.ts`). */
     links: ArticleLink[];
+    /** Images as written, with their alt text and places (`remark-links.ts`). */
+    images: ArticleImage[];
   }
 }
 

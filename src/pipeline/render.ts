@@ -3,7 +3,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Heading } from './rehype-heading-ids.ts';
-import type { ArticleLink } from './remark-links.ts';
+import type { ArticleImage, ArticleLink } from './remark-links.ts';
 import { createProcessor, type ArticleProcessor } from './processor.ts';
 
 /** What rendering an article body produces. */
@@ -20,6 +20,8 @@ export interface RenderedMarkdown {
   headings: Heading[];
   /** Links and link definitions as written, with their places (for the link checker). */
   links: ArticleLink[];
+  /** Images in the body, as written (`remark-links.ts`). */
+  images: ArticleImage[];
 }
 
 // Built on first use, then shared by every article rendered without an explicit processor.
@@ -68,8 +70,8 @@ export async function renderMarkdown(file: VFile, processor?: ArticleProcessor):
       { cause, ruleId: 'render-failed', source: 'broadsheet' },
     );
     message.fatal = true;
-    return { html: '', excerpt: '', wordCount: 0, readingMinutes: 1, headings: [], links: [] };
+    return { html: '', excerpt: '', wordCount: 0, readingMinutes: 1, headings: [], links: [], images: [] };
   }
-  const { excerpt = '', wordCount = 0, readingMinutes = 1, headings = [], links = [] } = file.data;
-  return { html, excerpt, wordCount, readingMinutes, headings, links };
+  const { excerpt = '', wordCount = 0, readingMinutes = 1, headings = [], links = [], images = [] } = file.data;
+  return { html, excerpt, wordCount, readingMinutes, headings, links, images };
 }

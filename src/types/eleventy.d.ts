@@ -5,3 +5,12 @@ declare module '@11ty/eleventy' {
     write(): Promise<[Array<{ count?: number }>, unknown[]]>;
   }
 }
+
+declare module '@11ty/eleventy-img' {
+  interface ImageFunction {
+    (src: string, options: Record<string, unknown>): Promise<unknown>;
+    generateHTML(metadata: unknown, attributes: Record<string, unknown>): string;
+  }
+  const Image: ImageFunction;
+  export default Image;
+}

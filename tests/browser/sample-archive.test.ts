@@ -3,6 +3,7 @@
  * through a topic, a story and its author; axe-core on the main page types; no sideways scrolling
  * on a 360 px wide phone.
  */
+import sharp from 'sharp';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -143,6 +144,27 @@ describe.skipIf(!hasChromium)('the sample archive in Chromium', () => {
       await phone.goto(url!);
       const width = await phone.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(360);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it.each(['light', 'dark'] as const)('should read well on a 360 px phone in %s mode (checked on a screenshot)', async (scheme) => {
+    const phone = await browser.newPage({ baseURL: server.origin, viewport: { width: 360, height: 800 }, colorScheme: scheme });
+    try {
+      await phone.goto('/2025/08/22/government-unveils-ten-year-rail-plan/');
+      const shot = await phone.screenshot({ fullPage: true });
+      const image = sharp(shot);
+      expect((await image.metadata()).width).toBe(360);
+      // The page background (a corner of the screenshot) follows the reader's colour scheme.
+      const corner = await sharp(shot).extract({ left: 0, top: 0, width: 8, height: 8 }).stats();
+      const brightness = corner.channels.slice(0, 3).reduce((sum, channel) => sum + channel.mean, 0) / 3;
+      if (scheme === 'light') expect(brightness).toBeGreaterThan(200);
+      else expect(brightness).toBeLessThan(60);
+      // The lead image fits the screen.
+      const box = await phone.locator('figure.lead-image img').boundingBox();
+      expect(box!.width).toBeLessThanOrEqual(360);
+      expect(box!.height).toBeGreaterThan(100);
     } finally {
       await phone.close();
     }

@@ -81,10 +81,11 @@ export function makeArticle(sample: SampleArticle): Article {
     tags: (sample.tags ?? []).map(tag),
     slug,
     url: `/${date.year}/${pad(date.month)}/${pad(date.day)}/${slug}/`,
-    body: { html, excerpt: '', wordCount: 2, readingMinutes: 1, headings: [], links: [] },
+    body: { html, excerpt: '', wordCount: 2, readingMinutes: 1, headings: [], links: [], images: [] },
     status: 'published',
     draft: false,
     aliases: [],
+    images: [],
     corrections: [],
     sourcePath: `content/articles/${date.year}/${slug}.md`,
   };
