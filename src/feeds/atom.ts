@@ -56,5 +56,5 @@ export function renderAtom(site: SiteConfig, articles: readonly Article[], optio
 }
 
 function lastChange(article: Article): Date {
-  return article.updated?.instant ?? article.date.instant;
+  return article.modified.instant; // the latest of date, updated and any correction
 }

@@ -69,7 +69,7 @@ export function renderJsonFeed(site: SiteConfig, articles: readonly Article[], o
         ...(article.summary ? { summary: article.summary } : {}),
         content_html: feedHtml(article, url),
         date_published: date(article.date.instant),
-        date_modified: date((article.updated ?? article.date).instant),
+        date_modified: date(article.modified.instant), // the latest of date, updated and any correction
         authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(site, author.url) })),
         tags: article.tags.map((tag) => tag.name),
       };

@@ -74,5 +74,5 @@ function escapeHtml(text: string): string {
 }
 
 function latest(article: Article): Date {
-  return article.updated?.instant ?? article.date.instant;
+  return article.modified.instant; // the latest of date, updated and any correction
 }

@@ -13,7 +13,7 @@ const INDEX_PAGES = ['/tags/', '/authors/', '/archive/'];
 /**
  * List the URLs of a site's HTML pages, each once, leaving out drafts and scheduled articles and
  * any listing that exists only because of them. `lastmod` is given where it is known:
- * - an article: `updated`, else `date`;
+ * - an article: its latest change (`date`, `updated` or a correction);
  * - the first page of a listing: the latest change to an article on it;
  * - a later page: that, or the first page's, whichever is later (a new story shifts every page);
  * - `/tags/`, `/authors/`, `/archive/`: the newest article's date (their counts change with it);
@@ -49,7 +49,7 @@ export function sitemapEntries(site: SiteConfig, collections: Collections, pages
 }
 
 function lastChange(article: Article): Date {
-  return article.updated?.instant ?? article.date.instant;
+  return article.modified.instant; // the latest of date, updated and any correction
 }
 
 function latestChange(articles: readonly Article[]): Date | undefined {

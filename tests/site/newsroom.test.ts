@@ -40,6 +40,16 @@ describe('corrections', () => {
   });
 });
 
+describe('corrections in feeds', () => {
+  it('should date the entry by its latest correction in Atom and JSON Feed', async () => {
+    const $ = await site.xml('/atom.xml');
+    const entry = $('entry').filter((_, element) => $(element).find('link[rel="alternate"]').attr('href')!.endsWith(ferry));
+    expect(entry.find('updated').text()).toBe('2025-03-06T00:00:00-05:00');
+    const feed = JSON.parse(await readFile(fileForUrl(site.outputDir, '/feed.json'), 'utf8')) as { items: Array<{ url: string; date_modified: string }> };
+    expect(feed.items.find((item) => item.url.endsWith(ferry))?.date_modified).toBe('2025-03-06T00:00:00-05:00');
+  });
+});
+
 describe('old URLs (aliases)', () => {
   it('should publish a redirect page at each old address, pointing at the article', async () => {
     for (const old of ['/news/2025/ferry-fares.html', '/stories/ferry-fares-rise/']) {
