@@ -3,14 +3,15 @@
  * returns the whole archive, or throws one `ContentError` that lists every problem in every file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { RenderedMarkdown } from '../pipeline/render.ts';
 import { renderAll } from '../render/render-all.ts';
 import { ContentError, hasErrors, report } from '../errors/report.ts';
 import type { Place } from './frontmatter.ts';
+import { checkAliases, checkPageSlug, normalizeAlias } from './addresses.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { checkImages } from './images.ts';
 import type { Article, Author, Content, Page } from './model.ts';
 import { listMarkdownFiles, readContentFile } from './read.ts';
 import { authorSchema, createArticleSchema, pageSchema, SLUG_PATTERN, type ArticleFrontmatter, type AuthorFrontmatter } from './schema.ts';
@@ -48,9 +49,6 @@ export interface Entry<Data> {
   /** File name without `.md`. */
   stem: string;
 }
-
-/** Top-level URL segments the site itself uses; no page or slug may take them. */
-const RESERVED = new Set(['tags', 'authors', 'archive', 'page', 'feed', 'search', 'assets', 'pagefind', '404']);
 
 /**
  * Load the whole archive.
@@ -159,13 +157,20 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
       articles,
       authors: [...bylineAuthors.values()].sort((a, b) => a.name.localeCompare(b.name)),
       pages,
-      heldBack: {
-        drafts: articleEntries.entries.filter((entry) => entry.data.draft).length - published.filter((entry) => entry.data.draft).length,
-        scheduled: articleEntries.entries.filter((entry) => statusOf(entry.data) === 'scheduled').length - published.filter((entry) => statusOf(entry.data) === 'scheduled').length,
-      },
+      heldBack: countHeldBack(articleEntries.entries, new Set(published), statusOf),
     },
     files,
   };
+}
+
+/** Drafts and scheduled articles that were read but are not in this build. */
+function countHeldBack(
+  entries: ReadonlyArray<Entry<ArticleFrontmatter>>,
+  published: ReadonlySet<Entry<ArticleFrontmatter>>,
+  statusOf: (data: ArticleFrontmatter) => Article['status'],
+): Content['heldBack'] {
+  const held = entries.filter((entry) => !published.has(entry)).map((entry) => statusOf(entry.data));
+  return { drafts: held.filter((status) => status === 'draft').length, scheduled: held.filter((status) => status === 'scheduled').length };
 }
 
 /** Newest first; ties broken by URL so every build orders them the same. */
@@ -200,69 +205,6 @@ function articleSlug(entry: Entry<ArticleFrontmatter>): string {
 function articleUrl(data: ArticleFrontmatter, slug: string): string {
   const { year, month, day } = data.date;
   return `/${year}/${pad(month)}/${pad(day)}/${slug}/`;
-}
-
-function checkPageSlug(entry: Entry<unknown>): void {
-  const slug = toSlug(entry.stem);
-  if (!slug || RESERVED.has(slug) || /^\d+$/.test(slug)) report(entry.file, 'reserved-slug', { line: 1, column: 1 }, slug || entry.stem);
-}
-
-// Files the site writes at its root, and the archive's own addresses (/2025/, /2025/03/, /page/2/).
-const SITE_FILES = new Set(['/', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/_redirects', '/404.html', '/favicon.svg']);
-const SITE_PATHS = /^\/(\d{4}\/(\d{2}\/)?(page\/\d+\/)?|sitemap-\d+\.xml)$/;
-
-/**
- * The address an alias is published at: `/old/index.html` and `/old` are `/old/` (a redirect page
- * needs a file name, and hosts serve `/old` from `/old/index.html`); `/old.html` stays as it is.
- */
-export function normalizeAlias(alias: string): string {
-  const folder = alias.replace(/\/index\.html?$/, '/');
-  return folder.endsWith('/') || /\.[A-Za-z0-9]+$/.test(folder) ? folder : `${folder}/`;
-}
-
-function checkAliases(entry: Entry<ArticleFrontmatter>, reservedUrls: ReadonlySet<string>): void {
-  entry.data.aliases.forEach((alias, index) => {
-    const url = normalizeAlias(alias);
-    const segments = url.split('/').filter(Boolean);
-    // The address itself, and every folder on its way, must be free: `/feed.xml/` would need
-    // `feed.xml` to be a folder.
-    const ancestors = segments.map((_, depth) => `/${segments.slice(0, depth + 1).join('/')}`);
-    const taken = (path: string) => SITE_FILES.has(path) || reservedUrls.has(path);
-    if (taken(url) || ancestors.some(taken) || SITE_PATHS.test(url) || RESERVED.has(segments[0] ?? '') || url === '/') {
-      report(entry.file, 'alias-reserved', entry.places.get(`aliases.${index}`) ?? entry.places.get('aliases'), alias);
-    }
-  });
-}
-
-/** Local images must exist beside the article (inside `content/`) and every image needs alt text. */
-function checkImages(entry: Entry<ArticleFrontmatter>, body: RenderedMarkdown, contentDir: string): Pick<Article, 'images' | 'leadImage'> {
-  const folder = path.dirname(path.resolve(entry.file.cwd, entry.file.path));
-  const local = (src: string) => {
-    const file = path.resolve(folder, decodeURI(src));
-    return file.startsWith(contentDir + path.sep) ? file : undefined;
-  };
-  const exists = (file: string | undefined) => file !== undefined && existsSync(file) && statSync(file).isFile();
-  const images: Article['images'] = [];
-  for (const image of body.images) {
-    if (!image.alt) report(entry.file, 'image-alt', image.place, image.url);
-    // Only a plain relative path is a file of ours; remote, site-absolute and odd URLs are left
-    // to the sanitizer (a `javascript:` source never survives it).
-    if (image.url.startsWith('/') || !/^[\w.\/%-]+$/.test(image.url)) continue;
-    const file = local(image.url);
-    if (exists(file)) images.push({ src: image.url, file: file! });
-    else report(entry.file, 'missing-image', image.place, image.url);
-  }
-  const { image, image_alt, image_caption, image_credit } = entry.data;
-  if (!image) return { images };
-  const place = entry.places.get('image');
-  const file = local(image);
-  if (!exists(file)) report(entry.file, 'missing-image', place, image);
-  if (!image_alt) report(entry.file, 'image-alt', place, image);
-  if (!exists(file) || !image_alt) return { images };
-  return {
-    images,
-    leadImage: { file: file!, alt: image_alt, ...(image_caption ? { caption: image_caption } : {}), ...(image_credit ? { credit: image_credit } : {}) },
-  };
 }
 
 function checkAuthorNames(entry: Entry<ArticleFrontmatter>): void {
