@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
 import { buildCollections } from '../collections/index.ts';
+import { SITE_FILES } from '../content/addresses.ts';
 import { loadContent } from '../content/load.ts';
 import { listMarkdownFiles } from '../content/read.ts';
 import { ContentError, formatReport, report } from '../errors/report.ts';
@@ -52,7 +53,8 @@ export async function checkContent(options: Options = {}): Promise<VFile[]> {
   const authorFiles = new Set((await listMarkdownFiles(path.join(contentDir, 'authors'))).map((file) => path.basename(file, '.md')));
   const collections = buildCollections(content);
   const known = new Set<string>([
-    '/', '/tags/', '/authors/', '/archive/', '/search/', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt',
+    ...SITE_FILES,
+    '/tags/', '/authors/', '/archive/', '/search/',
     ...collections.articles.map((article) => article.url),
     ...collections.listings.map((listing) => listing.url),
     ...content.pages.map((page) => page.url),

@@ -7,10 +7,11 @@ import type { ArticleFrontmatter } from './schema.ts';
 import { toSlug } from './slug.ts';
 
 /** Top-level URL segments the site itself uses; no page or slug may take them. */
-export const RESERVED = new Set(['tags', 'authors', 'archive', 'page', 'feed', 'search', 'assets', 'pagefind', '404']);
+const RESERVED = new Set(['tags', 'authors', 'archive', 'page', 'feed', 'search', 'assets', 'pagefind', '404']);
 
-// Files the site writes at its root, and the archive's own addresses (/2025/, /2025/03/, /page/2/).
-const SITE_FILES = new Set(['/', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/_redirects', '/404.html', '/favicon.svg']);
+/** Files the site writes at its root (also link targets `npm run check` accepts). */
+export const SITE_FILES = new Set(['/', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/_redirects', '/404.html', '/favicon.svg']);
+// The archive's own addresses (/2025/, /2025/03/, /page/2/) and sitemap parts.
 const SITE_PATHS = /^\/(\d{4}\/(\d{2}\/)?(page\/\d+\/)?|sitemap-\d+\.xml)$/;
 
 /**
