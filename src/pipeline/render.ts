@@ -1,6 +1,7 @@
 /**
  * Render one article body with the unified processor.
  */
+import type { Nodes as HastNodes } from 'hast';
 import type { VFile } from 'vfile';
 import type { Heading } from './rehype-heading-ids.ts';
 import type { ArticleImage, ArticleLink } from './remark-links.ts';
@@ -10,6 +11,8 @@ import { createProcessor, type ArticleProcessor } from './processor.ts';
 export interface RenderedMarkdown {
   /** Sanitized body HTML. */
   html: string;
+  /** The body as plain text, blocks on lines of their own (what the search index holds). */
+  text: string;
   /** Plain text of the first paragraph, with typographic quotes; `''` if there is none. */
   excerpt: string;
   /** Words in the text content. */
@@ -58,10 +61,12 @@ export function getDefaultProcessor(): ArticleProcessor {
 export async function renderMarkdown(file: VFile, processor?: ArticleProcessor): Promise<RenderedMarkdown> {
   const active = processor ?? getDefaultProcessor();
   let html = '';
+  let text = '';
   try {
     // parse/run/stringify rather than `process`, which would replace `file.value` with HTML.
     const tree = await active.run(active.parse(file), file);
     html = active.stringify(tree, file);
+    text = plainText(tree).replace(/\n{3,}/g, '\n\n').trim();
   } catch (error) {
     const cause = error instanceof Error ? error : new Error(String(error));
     const message = file.message(
@@ -70,8 +75,18 @@ export async function renderMarkdown(file: VFile, processor?: ArticleProcessor):
       { cause, ruleId: 'render-failed', source: 'broadsheet' },
     );
     message.fatal = true;
-    return { html: '', excerpt: '', wordCount: 0, readingMinutes: 1, headings: [], links: [], images: [] };
+    return { html: '', text: '', excerpt: '', wordCount: 0, readingMinutes: 1, headings: [], links: [], images: [] };
   }
   const { excerpt = '', wordCount = 0, readingMinutes = 1, headings = [], links = [], images = [] } = file.data;
-  return { html, excerpt, wordCount, readingMinutes, headings, links, images };
+  return { html, text, excerpt, wordCount, readingMinutes, headings, links, images };
+}
+
+/** Text of a hast tree without the heading anchors' `#` (remark-rehype puts newlines between blocks). */
+function plainText(node: HastNodes): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'root' && node.type !== 'element') return '';
+  if (node.type === 'element' && (node.properties.className as string[] | undefined)?.includes('heading-anchor')) return '';
+  let text = '';
+  for (const child of node.children) text += plainText(child);
+  return text;
 }

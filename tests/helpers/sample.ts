@@ -81,7 +81,7 @@ export function makeArticle(sample: SampleArticle): Article {
     tags: (sample.tags ?? []).map(tag),
     slug,
     url: `/${date.year}/${pad(date.month)}/${pad(date.day)}/${slug}/`,
-    body: { html, excerpt: '', wordCount: 2, readingMinutes: 1, headings: [], links: [], images: [] },
+    body: { html, text: html.replace(/<[^>]*>/g, ''), excerpt: '', wordCount: 2, readingMinutes: 1, headings: [], links: [], images: [] },
     status: 'published',
     draft: false,
     aliases: [],

@@ -76,6 +76,13 @@ describe('renderMarkdown excerpt', () => {
   });
 });
 
+describe('renderMarkdown text', () => {
+  it('should give the body as plain text, one block a line, without heading anchors or markup', async () => {
+    const { text } = await render('# The vote\n\nThe *council* met on [Tuesday](/x/).\n\n> "We will not wait," she said.\n\n<script>alert(1)</script>\n');
+    expect(text).toBe('The vote\nThe council met on Tuesday.\n\n“We will not wait,” she said.');
+  });
+});
+
 describe('renderMarkdown statistics', () => {
   it('should count the words of the text and round the reading time', async () => {
     const body = Array.from({ length: 46 }, () => 'One two three four five six seven eight nine ten.').join('\n\n');
