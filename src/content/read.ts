@@ -2,7 +2,8 @@
  * Finds content files and reads them as clean text: UTF-8 checked, BOM and CRLF removed,
  * characters that HTML and XML cannot carry taken out (with a warning).
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../errors/report.ts';
@@ -47,7 +48,8 @@ export async function listMarkdownFiles(folder: string): Promise<string[]> {
  */
 export async function readContentFile(absolutePath: string, cwd: string): Promise<VFile> {
   const file = new VFile({ path: path.relative(cwd, absolutePath) || absolutePath, cwd, value: '' });
-  const stats = await lstat(absolutePath);
+  // Synchronous on purpose: see readEntry in src/render/render-all.ts.
+  const stats = lstatSync(absolutePath);
   if (stats.isSymbolicLink()) {
     report(file, 'symlink', { line: 1, column: 1 });
     return file;
@@ -56,7 +58,7 @@ export async function readContentFile(absolutePath: string, cwd: string): Promis
     report(file, 'file-too-large', { line: 1, column: 1 }, formatBytes(stats.size), formatBytes(MAX_FILE_BYTES));
     return file;
   }
-  const bytes = await readFile(absolutePath);
+  const bytes = readFileSync(absolutePath);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
