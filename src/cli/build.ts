@@ -7,6 +7,9 @@ import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { broadsheetPlugin, eleventyOptions } from '../eleventy/plugin.ts';
+import { loadSiteData } from '../eleventy/site-data.ts';
+import { ContentError } from '../errors/report.ts';
+import { readPageKeys, writePageKeys, type PageKeys } from '../output/reuse.ts';
 import { indexSite } from '../search/index-site.ts';
 
 /** Options for `buildSite`. */
@@ -23,6 +26,11 @@ export interface Options {
   beforeSwap?: (stagingDir: string) => Promise<void>;
   /** Write the Pagefind search index to `pagefind/` before the swap (default: `true`). */
   search?: boolean;
+  /**
+   * Re-use the pages of the previous build whose data did not change, instead of writing them
+   * again (default: `true`). `false` writes every page.
+   */
+  incremental?: boolean;
 }
 
 /** The part of Eleventy's config API this file uses. */
@@ -37,8 +45,10 @@ interface EleventyUserConfig {
 /** What a successful build wrote. */
 export interface BuildResult {
   outputDir: string;
-  /** Pages written by templates. */
+  /** Pages of the site made by templates: written now or re-used from the previous build. */
   pages: number;
+  /** Of those, pages re-used unchanged from the previous build. */
+  reused: number;
   /** Static files copied from `public/`. */
   copied: number;
   seconds: number;
@@ -61,8 +71,14 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
   await mkdir(parent, { recursive: true });
   await removeLeftovers(parent, base);
 
+  // Keys live beside the render cache, in the working folder's `.cache/broadsheet/`.
+  const cacheDir = path.resolve('.cache/broadsheet');
+  const previousKeys = options.incremental === false ? undefined : await readPageKeys(cacheDir, outputDir);
   const staging = await mkdtemp(path.join(parent, `${base}.tmp-`));
   try {
+    const preview = options.preview ?? false;
+    const data = await loadSiteData({ contentDir, publicDir, preview, outputDir: staging });
+    let plan: { keys: PageKeys; reused: number } | undefined;
     // The same plugin `.eleventy.js` registers for `npm start`.
     const { dir, templateFormats } = eleventyOptions;
     const eleventy = new Eleventy(dir.input, staging, {
@@ -74,7 +90,14 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
         eleventyConfig.setLayoutsDirectory(dir.layouts);
         eleventyConfig.setDataDirectory(dir.data);
         eleventyConfig.setTemplateFormats(templateFormats);
-        eleventyConfig.addPlugin(broadsheetPlugin, { contentDir, publicDir, preview: options.preview ?? false });
+        eleventyConfig.addPlugin(broadsheetPlugin, {
+          contentDir,
+          publicDir,
+          preview,
+          data,
+          ...(previousKeys ? { reuse: { dir: outputDir, keys: previousKeys, into: staging } } : {}),
+          onPlan: (planned) => (plan = planned),
+        });
       },
     });
     const writing = performance.now();
@@ -90,10 +113,13 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
     const swapping = performance.now();
     await swap(staging, outputDir);
     performance.measure('broadsheet:swap', { start: swapping });
+    if (plan) await writePageKeys(cacheDir, outputDir, plan.keys);
     const [copied, templates] = results as [Array<{ count?: number }>, unknown[]];
+    const reused = plan?.reused ?? 0;
     return {
       outputDir,
-      pages: templates.length,
+      pages: templates.length + reused,
+      reused,
       copied: copied.reduce((sum, entry) => sum + (entry.count ?? 0), 0),
       seconds: (performance.now() - started) / 1000,
     };
@@ -137,22 +163,23 @@ async function removeLeftovers(parent: string, base: string): Promise<void> {
  */
 export function stageTimings(): Record<string, number> {
   const seconds = (name: string) => performance.getEntriesByName(`broadsheet:${name}`, 'measure').reduce((sum, entry) => sum + entry.duration, 0) / 1000;
-  const inside = ['load', 'render', 'collections', 'feeds'].map(seconds);
-  const [load, render, collections, feeds] = inside as [number, number, number, number];
-  const emit = seconds('eleventy') - inside.reduce((sum, value) => sum + value, 0);
-  return { load, render, collections, feeds, emit, search: seconds('search'), swap: seconds('swap') };
+  const [load, render, collections, feeds, plan] = ['load', 'render', 'collections', 'feeds', 'plan'].map(seconds) as [number, number, number, number, number];
+  // Eleventy's run includes the plan (keying pages, linking the re-used ones).
+  const emit = seconds('eleventy') - plan;
+  return { load, render, collections, feeds, plan, emit, search: seconds('search'), swap: seconds('swap') };
 }
 
 async function main(): Promise<void> {
   try {
     const result = await buildSite();
     const where = path.relative(process.cwd(), result.outputDir) || result.outputDir;
-    console.log(`Built ${result.pages} pages and copied ${result.copied} files into ${where}/ in ${result.seconds.toFixed(1)} s.`);
+    const reused = result.reused ? ` (${result.reused} unchanged since the last build)` : '';
+    console.log(`Built ${result.pages} pages${reused} and copied ${result.copied} files into ${where}/ in ${result.seconds.toFixed(1)} s.`);
     if (process.env.BROADSHEET_TIMING === '1') console.log(`[broadsheet:timing] ${JSON.stringify(stageTimings())}`);
     console.log('Preview it with `npm start` (http://localhost:8080/), which also rebuilds as you edit.');
   } catch (error) {
-    // Eleventy has already printed the details (every file and line); add what it means for the site.
-    if (!(error instanceof Error && /content has errors/.test(error.message))) console.error(error);
+    // A content error is a report for the editor (every file and line), not a crash: no stack.
+    console.error(error instanceof ContentError ? error.message : error);
     console.error('\nThe build failed, so the site in _site/ was left as it was.');
     process.exitCode = 1;
   }

@@ -2,17 +2,14 @@
  * The Eleventy plugin: loads the archive through Broadsheet's own content layer, hands Eleventy the
  * collections as global data, and registers the filters and static files.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCollections } from '../collections/index.ts';
-import { loadContent } from '../content/load.ts';
-import { formatReport, hasErrors } from '../errors/report.ts';
-import { feedFiles } from '../feeds/files.ts';
 import { feedLinks } from '../feeds/feed-links.ts';
-import { createFilters } from './filters.ts';
-import { withResponsiveImages } from '../images/responsive-images.ts';
+import { forgetPageKeys, type PageKeys, type Reuse } from '../output/reuse.ts';
 import type { SiteConfig } from '../content/schema.ts';
+import { planEmit } from './emit-plan.ts';
+import { createFilters } from './filters.ts';
+import { loadSiteData, type SiteData } from './site-data.ts';
 
 /** Options for `broadsheetPlugin`. */
 export interface Options {
@@ -25,6 +22,12 @@ export interface Options {
   preview?: boolean;
   /** Static files copied to the site root (default: `'public'`). */
   publicDir?: string;
+  /** The site's data, when the caller loaded it already (`buildSite` does, to index it for search meanwhile). */
+  data?: SiteData;
+  /** Unchanged pages of the previous build to re-use instead of writing (`buildSite`). */
+  reuse?: Reuse;
+  /** Called once the pages are keyed: every page's key (for the next build) and how many were re-used. */
+  onPlan?: (plan: { keys: PageKeys; reused: number }) => void;
 }
 
 /** The subset of Eleventy's config API the plugin uses. */
@@ -64,45 +67,27 @@ export const eleventyOptions = {
 export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Options = {}): void {
   const settings = checkOptions(options);
 
-  // Loaded afresh on every build (and every dev-server rebuild); rendering is cached underneath.
   let filters: ReturnType<typeof createFilters> | undefined;
+  // The dev server re-uses the pages it wrote itself: those of its previous rebuild.
+  let previewKeys: PageKeys | undefined;
   eleventyConfig.addGlobalData('broadsheet', async () => {
     const { preview } = settings;
-    const now = new Date(); // one moment for "scheduled" and the news sitemap's window
-    const { content, files } = await loadContent({
-      contentDir: settings.contentDir,
-      includeDrafts: preview,
-      keepGoing: preview,
-      now,
-      reservedUrls: await publicUrls(settings.publicDir),
-    });
-    const warnings = formatReport(files);
-    if (warnings) console.warn(warnings);
-    const errors = formatReport(files.filter((file) => hasErrors([file])));
-    filters = createFilters(content.site);
-    const imaging = performance.now();
-    content.articles = await withResponsiveImages(content.articles, path.resolve(eleventyConfig.directories.output));
-    performance.measure('broadsheet:images', { start: imaging });
-    const collecting = performance.now();
-    const collections = buildCollections(content);
-    const feeding = performance.now();
-    performance.measure('broadsheet:collections', { start: collecting, end: feeding });
-    const feeds = feedFiles(content.site, collections, content.pages, now);
-    performance.measure('broadsheet:feeds', { start: feeding });
-    console.log(
-      `[broadsheet] ${collections.articles.length} articles, ${collections.tags.length} tags, ` +
-        `${collections.authors.length} authors, ${content.pages.length} pages` +
-        heldBackNote(content.heldBack),
-    );
-    return {
-      site: content.site,
-      pages: content.pages,
-      heldBack: content.heldBack,
-      // Shown at the top of every preview page; a production build has thrown before this point.
-      buildErrors: errors,
-      ...collections,
-      feedFiles: feeds,
-    };
+    const outputDir = path.resolve(eleventyConfig.directories.output);
+    // Loaded afresh on every build (and every dev-server rebuild); rendering is cached underneath.
+    const data = options.data ?? (await loadSiteData({ ...settings, outputDir }));
+    filters = createFilters(data.site);
+    let reuse = options.reuse;
+    if (preview && !options.data) {
+      // Preview pages are written over the output in place, so a build must not trust its record.
+      if (!previewKeys) await forgetPageKeys(path.resolve('.cache/broadsheet'), outputDir);
+      reuse = previewKeys && { dir: outputDir, keys: previewKeys };
+    }
+    const planning = performance.now();
+    const { emit, keys, reused } = await planEmit(data, preview, reuse);
+    performance.measure('broadsheet:plan', { start: planning });
+    if (preview && !options.data) previewKeys = keys;
+    options.onPlan?.({ keys, reused });
+    return { ...data, emit };
   });
 
   // Filters need the site settings, which are loaded with the content; they delegate late.
@@ -121,20 +106,7 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   eleventyConfig.addPassthroughCopy({ [settings.publicDir]: '/' });
 }
 
-/** The site URLs of the files in `public/`, which no alias may take over. */
-async function publicUrls(publicDir: string): Promise<string[]> {
-  const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => '/' + path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
-
-function heldBackNote({ drafts, scheduled }: { drafts: number; scheduled: number }): string {
-  const parts = [drafts ? `${drafts} draft${drafts === 1 ? '' : 's'}` : '', scheduled ? `${scheduled} scheduled` : ''].filter(Boolean);
-  return parts.length ? `; held back: ${parts.join(', ')}` : '';
-}
-
-function checkOptions(options: Options): Required<Options> {
+function checkOptions(options: Options): Required<Pick<Options, 'contentDir' | 'publicDir' | 'preview'>> {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`Expected the Broadsheet plugin options to be an object, not \`${String(options)}\``);
   }
