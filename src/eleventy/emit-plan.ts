@@ -40,7 +40,10 @@ export async function planEmit(data: SiteData, preview: boolean, reuse: Reuse | 
   const emit: EmitPlan = {
     articles: select(data.articles, (article) => article.url, (article) => articleKeys.get(article)!),
     listings: select(data.listings, (listing) => listing.url, (listing) => pageKey(shared, listing, articleKeys)),
-    feedFiles: select(data.feedFiles, (file) => file.url, (file) => pageKey(shared, file)),
+    // A feed known by its source is keyed without being made: only changed feeds are made at all.
+    feedFiles: select(data.feedFiles, (file) => file.url, (file) =>
+      file.source === undefined ? pageKey(shared, file) : pageKey(shared, { url: file.url, source: file.source }, articleKeys),
+    ),
     redirects: select(data.redirects, (redirect) => redirect.from, (redirect) => pageKey(shared, redirect)),
     pages: select(data.pages, (page) => page.url, (page) => pageKey(shared, page)),
   };

@@ -6,6 +6,7 @@ import { groupArticles } from '../collections/group.ts';
 import type { Article, Author, Page, Tag } from '../content/model.ts';
 import type { SiteConfig } from '../content/schema.ts';
 import { renderAtom } from './atom.ts';
+import { lazyFile, type FeedFile } from './feed-file.ts';
 import { SITE_FEEDS, subjectFeedTitle, subjectFeedUrl } from './feed-links.ts';
 import { renderJsonFeed } from './json-feed.ts';
 import { renderNewsSitemap } from './news-sitemap.ts';
@@ -15,12 +16,7 @@ import { renderRss } from './rss.ts';
 import { sitemapEntries } from './sitemap-entries.ts';
 import { sitemapFiles } from './sitemap.ts';
 
-/** One file to write. */
-export interface FeedFile {
-  /** Site-relative URL (the output path), such as `/tags/elections/feed.xml`. */
-  url: string;
-  content: string;
-}
+export type { FeedFile } from './feed-file.ts';
 
 /**
  * Write every feed, sitemap and robots.txt of a site. Only published articles appear in any of
@@ -38,10 +34,12 @@ export interface FeedFile {
 export function feedFiles(site: SiteConfig, collections: Collections, pages: readonly Page[], now: Date): FeedFile[] {
   const published = publishedCollections(site, collections);
   const { articles } = published;
+  // The feeds show the newest `feedSize` articles, and the site settings (title, language, zone).
+  const feedSource = (items: readonly Article[], options: object) => ({ site, options, articles: items.slice(0, site.feedSize) });
   const files: FeedFile[] = [
-    { url: SITE_FEEDS.rss, content: renderRss(site, articles, { feedUrl: SITE_FEEDS.rss }) },
-    { url: SITE_FEEDS.atom, content: renderAtom(site, articles, { feedUrl: SITE_FEEDS.atom }) },
-    { url: SITE_FEEDS.json, content: renderJsonFeed(site, articles, { feedUrl: SITE_FEEDS.json }) },
+    lazyFile(SITE_FEEDS.rss, feedSource(articles, {}), () => renderRss(site, articles, { feedUrl: SITE_FEEDS.rss })),
+    lazyFile(SITE_FEEDS.atom, feedSource(articles, {}), () => renderAtom(site, articles, { feedUrl: SITE_FEEDS.atom })),
+    lazyFile(SITE_FEEDS.json, feedSource(articles, {}), () => renderJsonFeed(site, articles, { feedUrl: SITE_FEEDS.json })),
   ];
 
   const subjectFeeds = (groups: Map<string, Article[]>, subjects: Map<string, Tag | Author>) => {
@@ -51,7 +49,7 @@ export function feedFiles(site: SiteConfig, collections: Collections, pages: rea
       // Headlines and summaries only: full text in every tag and author feed would repeat each
       // body several times over (90 MB instead of 9 MB for 4,000 articles and 300 tags).
       const options = { title: subjectFeedTitle(site, subject), pageUrl: subject.url, feedUrl, fullText: false };
-      files.push({ url: feedUrl, content: renderRss(site, group, options) });
+      files.push(lazyFile(feedUrl, feedSource(group, options), () => renderRss(site, group, options)));
     }
   };
   const tags = new Map<string, Tag>();
@@ -59,8 +57,9 @@ export function feedFiles(site: SiteConfig, collections: Collections, pages: rea
   subjectFeeds(groupArticles(articles, (article) => article.tags.map((tag) => (tags.set(tag.slug, tag), tag.slug))), tags);
   subjectFeeds(groupArticles(articles, (article) => article.authors.map((author) => (authors.set(author.slug, author), author.slug))), authors);
 
+  const entries = sitemapEntries(site, published, pages);
   files.push(
-    ...sitemapFiles(site, sitemapEntries(site, published, pages)),
+    ...sitemapFiles(site, entries),
     { url: '/news-sitemap.xml', content: renderNewsSitemap(site, articles, now) },
     { url: '/robots.txt', content: renderRobots(site) },
   );

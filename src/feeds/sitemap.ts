@@ -3,6 +3,7 @@
  * points at numbered parts.
  * Spec: https://www.sitemaps.org/protocol.html
  */
+import { lazyFile, type FeedFile } from './feed-file.ts';
 import type { SiteConfig } from '../content/schema.ts';
 import { rfc3339 } from './feed-dates.ts';
 import { absoluteUrl } from './site-url.ts';
@@ -72,18 +73,18 @@ export function sitemapFiles(
   site: Pick<SiteConfig, 'url' | 'timezone'>,
   urls: readonly SitemapEntry[],
   limit: number = SITEMAP_LIMIT,
-): Array<{ url: string; content: string }> {
-  if (urls.length <= limit) return [{ url: '/sitemap.xml', content: renderSitemap(site, urls) }];
-  const parts: Array<{ url: string; content: string }> = [];
+): FeedFile[] {
+  if (urls.length <= limit) return [lazyFile('/sitemap.xml', { site, urls }, () => renderSitemap(site, urls))];
+  const parts: FeedFile[] = [];
   const index: SitemapEntry[] = [];
   for (let start = 0; start < urls.length; start += limit) {
     const part = urls.slice(start, start + limit);
     const url = `/sitemap-${parts.length + 1}.xml`;
-    parts.push({ url, content: renderSitemap(site, part) });
+    parts.push(lazyFile(url, { site, urls: part }, () => renderSitemap(site, part)));
     const lastmod = latest(part);
     index.push(lastmod ? { url, lastmod } : { url });
   }
-  return [{ url: '/sitemap.xml', content: renderSitemapIndex(site, index) }, ...parts];
+  return [lazyFile('/sitemap.xml', { site, index }, () => renderSitemapIndex(site, index)), ...parts];
 }
 
 function latest(entries: readonly SitemapEntry[]): Date | undefined {
