@@ -10,6 +10,7 @@ import { renderAll } from '../render/render-all.ts';
 import { ContentError, hasErrors, report } from '../errors/report.ts';
 import type { Place } from './frontmatter.ts';
 import { checkAliases, checkPageSlug, normalizeAlias } from './addresses.ts';
+import { FrontmatterCache } from './frontmatter-cache.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { checkImages } from './images.ts';
 import type { Article, Author, Content, Page } from './model.ts';
@@ -64,11 +65,14 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const site = await loadSiteConfig(contentDir, cwd);
 
   const articleSchema = createArticleSchema(site);
+  const cacheDir = options.cacheDir === false ? false : path.resolve(cwd, options.cacheDir ?? '.cache/broadsheet');
+  const frontmatter = await FrontmatterCache.open(cacheDir);
   const [articleEntries, authorEntries, pageEntries] = await Promise.all([
-    readEntries(path.join(contentDir, 'articles'), cwd, articleSchema),
-    readEntries(path.join(contentDir, 'authors'), cwd, authorSchema),
-    readEntries(path.join(contentDir, 'pages'), cwd, pageSchema),
+    readEntries(path.join(contentDir, 'articles'), cwd, articleSchema, frontmatter),
+    readEntries(path.join(contentDir, 'authors'), cwd, authorSchema, frontmatter),
+    readEntries(path.join(contentDir, 'pages'), cwd, pageSchema, frontmatter),
   ]);
+  await frontmatter.save();
   const files = [...articleEntries.files, ...authorEntries.files, ...pageEntries.files];
 
   const now = options.now ?? new Date();
@@ -98,7 +102,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const rendering = performance.now();
   performance.measure('broadsheet:load', { start: started, end: rendering });
 
-  const bodies = await renderEntries([...published, ...authorEntries.entries, ...pageEntries.entries], options.cacheDir === false ? false : path.resolve(cwd, options.cacheDir ?? '.cache/broadsheet'));
+  const bodies = await renderEntries([...published, ...authorEntries.entries, ...pageEntries.entries], cacheDir);
   performance.measure('broadsheet:render', { start: rendering });
   const imagesOf = new Map(published.map((entry) => [entry, checkImages(entry, bodies.get(entry)!, contentDir)]));
   if (hasErrors(files) && !options.keepGoing) throw new ContentError(files);
@@ -178,14 +182,14 @@ export function newestFirst(a: Article, b: Article): number {
   return b.date.instant.getTime() - a.date.instant.getTime() || a.url.localeCompare(b.url);
 }
 
-async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema) {
+async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema, frontmatter: FrontmatterCache) {
   const files: VFile[] = [];
   const entries: Array<Entry<z.output<Schema>>> = [];
   for (const absolute of await listMarkdownFiles(folder)) {
     const file = await readContentFile(absolute, cwd);
     files.push(file);
     if (hasErrors([file])) continue;
-    const split = splitFrontmatter(file);
+    const split = frontmatter.split(String(file.value), () => splitFrontmatter(file), () => file.messages.length === 0);
     if (!split) continue;
     const data = validateFrontmatter(schema, split.data, split.places, file);
     if (data === undefined) continue;
