@@ -11,6 +11,7 @@ import { toHtml } from 'hast-util-to-html';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/model.ts';
+import { withHtml } from '../render/render-all.ts';
 
 const WIDTHS = [480, 960, 1440];
 const FORMATS = ['avif', 'webp', 'jpeg'];
@@ -72,7 +73,7 @@ export async function withResponsiveImages(articles: readonly Article[], outputD
       const leadImage = lead
         ? { ...lead, html: await picture(lead.file, lead.alt, true), url: largestJpeg(await metadataOf(lead.file)) }
         : undefined;
-      return { ...article, body: { ...article.body, html }, ...(leadImage ? { leadImage } : {}) };
+      return { ...article, body: withHtml(article.body, html), ...(leadImage ? { leadImage } : {}) };
     }),
   );
 }

@@ -9,6 +9,11 @@ import { createProcessor, type ArticleProcessor } from './processor.ts';
 
 /** What rendering an article body produces. */
 export interface RenderedMarkdown {
+  /**
+   * Identifies this rendering (a hash of the Markdown and the pipeline), when it came through the
+   * render cache; `html` and `text` are then read from the cache when used.
+   */
+  key?: string;
   /** Sanitized body HTML. */
   html: string;
   /** The body as plain text, blocks on lines of their own (what the search index holds). */

@@ -67,8 +67,42 @@ export async function renderAll(jobs: readonly RenderJob[], options: Options = {
     // Identical bodies share a key: write each entry once.
     const fresh = new Map(misses.map((index) => [keys[index]!, outcomes[index]!]));
     await Promise.all([...fresh].map(([key, outcome]) => writeEntry(cacheDir, key, outcome)));
+    outcomes.forEach((outcome, index) => (outcome!.rendered = readLater(cacheDir, keys[index]!, outcome!.rendered)));
   }
   return { outcomes: outcomes as RenderOutcome[], cached: jobs.length - misses.length };
+}
+
+/**
+ * The rendering without its HTML and text, which are read back from the cache entry each time
+ * they are used: 100,000 bodies would take gigabytes held in memory all through the build, and
+ * each is used once or twice (its page, the search index, the newest in the full-text feed).
+ * Both are left out of JSON, where `key` stands for them.
+ */
+function readLater(cacheDir: string, key: string, rendered: RenderedMarkdown): RenderedMarkdown {
+  const { html: _html, text: _text, ...rest } = rendered;
+  const read = () => {
+    const entry = readEntry(cacheDir, key);
+    if (!entry) throw new Error(`A rendered article went missing from the cache during the build: ${entryPath(cacheDir, key)}. Build again.`);
+    return entry.rendered;
+  };
+  return Object.defineProperties({ ...rest, key } as RenderedMarkdown, {
+    html: { get: () => read().html, enumerable: false },
+    text: { get: () => read().text, enumerable: false },
+  });
+}
+
+/**
+ * The same rendering with other HTML (images replaced by their sizes, say); `text` stays.
+ *
+ * @param rendered A rendering.
+ * @param html The new HTML.
+ * @returns A copy whose `key` also covers the new HTML.
+ */
+export function withHtml(rendered: RenderedMarkdown, html: string): RenderedMarkdown {
+  const { html: _html, ...descriptors } = Object.getOwnPropertyDescriptors(rendered);
+  const copy = Object.defineProperties({}, { ...descriptors, html: { value: html, enumerable: false } }) as RenderedMarkdown;
+  copy.key = createHash('sha256').update(rendered.key ?? '').update('\0').update(html).digest('hex');
+  return copy;
 }
 
 async function renderMisses(jobs: readonly RenderJob[], threads: number): Promise<RenderOutcome[]> {

@@ -8,6 +8,8 @@ import type { VFileMessage } from 'vfile-message';
 import { expect, onTestFinished } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { ContentError } from '../../src/errors/report.ts';
+import type { Content } from '../../src/content/model.ts';
+import type { RenderedMarkdown } from '../../src/pipeline/render.ts';
 
 /** The site settings every fixture gets unless it gives its own `site.yaml`. */
 export const SITE_YAML = [
@@ -166,4 +168,19 @@ export function messagesOn(error: ContentError, name: string): VFileMessage[] {
  */
 export function placesOn(error: ContentError, name: string): string[] {
   return messagesOn(error, name).map((message) => `${message.ruleId}@${message.line}:${message.column}`);
+}
+
+/**
+ * Content with every rendered body made plain data: `html` and `text` read out (from the render
+ * cache they are read when used) and the cache `key` left out, to compare loads with and without it.
+ *
+ * @param content What `loadContent` returned.
+ * @returns A copy to compare with `toEqual`.
+ */
+export function plainContent(content: Content): unknown {
+  const plain = (body: RenderedMarkdown) => {
+    const { key: _key, ...rest } = body;
+    return { ...rest, html: body.html, text: body.text };
+  };
+  return { ...content, articles: content.articles.map((item) => ({ ...item, body: plain(item.body) })) };
 }
