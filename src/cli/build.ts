@@ -7,12 +7,15 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
-import { broadsheetPlugin, eleventyOptions } from '../eleventy/plugin.ts';
+import { planEmit } from '../eleventy/emit-plan.ts';
+import { writePages } from '../eleventy/write-pages.ts';
 import { loadSiteData } from '../eleventy/site-data.ts';
 import { ContentError } from '../errors/report.ts';
-import { readPageKeys, writePageKeys, type PageKeys } from '../output/reuse.ts';
-import { indexSite } from '../search/index-site.ts';
+import { readPageKeys, writePageKeys } from '../output/reuse.ts';
+import { searchDocuments } from '../search/documents.ts';
+import { writeSearchIndex } from '../search/index-site.ts';
+import type { NewsDate } from '../content/dates.ts';
+import { createFilters } from '../eleventy/filters.ts';
 
 /** Options for `buildSite`. */
 export interface Options {
@@ -33,15 +36,8 @@ export interface Options {
    * again (default: `true`). `false` writes every page.
    */
   incremental?: boolean;
-}
-
-/** The part of Eleventy's config API this file uses. */
-interface EleventyUserConfig {
-  setIncludesDirectory(folder: string): void;
-  setLayoutsDirectory(folder: string): void;
-  setDataDirectory(folder: string): void;
-  setTemplateFormats(formats: string[]): void;
-  addPlugin(plugin: typeof broadsheetPlugin, options: Parameters<typeof broadsheetPlugin>[1]): void;
+  /** Pages per Eleventy run; a large site is written in parts to keep memory flat (default: 5,000). */
+  partSize?: number;
 }
 
 /** What a successful build wrote. */
@@ -80,49 +76,39 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
   try {
     const preview = options.preview ?? false;
     const data = await loadSiteData({ contentDir, publicDir, preview, outputDir: staging });
-    let plan: { keys: PageKeys; reused: number } | undefined;
-    // The same plugin `.eleventy.js` registers for `npm start`.
-    const { dir, templateFormats } = eleventyOptions;
-    const eleventy = new Eleventy(dir.input, staging, {
-      quietMode: true,
-      configPath: false,
-      config: (eleventyConfig: EleventyUserConfig) => {
-        // What `.eleventy.js` exports as `config`, applied through the API.
-        eleventyConfig.setIncludesDirectory(dir.includes);
-        eleventyConfig.setLayoutsDirectory(dir.layouts);
-        eleventyConfig.setDataDirectory(dir.data);
-        eleventyConfig.setTemplateFormats(templateFormats);
-        eleventyConfig.addPlugin(broadsheetPlugin, {
-          contentDir,
-          publicDir,
-          preview,
-          data,
-          ...(previousKeys ? { reuse: { dir: outputDir, keys: previousKeys, into: staging } } : {}),
-          onPlan: (planned) => (plan = planned),
-        });
-      },
-    });
+    const planning = performance.now();
+    const reuse = previousKeys && { dir: outputDir, keys: previousKeys, into: staging };
+    const { emit, keys, reused } = await planEmit(data, preview, reuse);
+    performance.measure('broadsheet:plan', { start: planning });
+    // Pagefind runs in processes of its own, so the index is made while Eleventy writes pages.
+    // It is written into the staging folder: the published index always matches the published pages.
+    const indexing = performance.now();
+    const search = (options.search ?? true)
+      ? writeSearchIndex({
+          siteDir: staging,
+          previousDir: outputDir,
+          documents: searchDocuments(data.articles.filter((article) => article.status === 'published'), createFilters(data.site).readableDate as (date: NewsDate) => string),
+          language: data.site.language,
+        }).finally(() => performance.measure('broadsheet:search', { start: indexing }))
+      : Promise.resolve(undefined);
     const writing = performance.now();
-    const results = await eleventy.write();
-    performance.measure('broadsheet:eleventy', { start: writing });
-    if (options.search ?? true) {
-      // Indexed in the staging folder, so the published index always matches the published pages.
-      const indexing = performance.now();
-      await indexSite(staging);
-      performance.measure('broadsheet:search', { start: indexing });
-    }
+    const pages = writePages({ data, emit, outputDir: staging, contentDir, publicDir, preview, ...(options.partSize ? { partSize: options.partSize } : {}) }).finally(() =>
+      performance.measure('broadsheet:emit', { start: writing }),
+    );
+    const [written, indexed] = await Promise.allSettled([pages, search]);
+    if (written.status === 'rejected') throw written.reason;
+    if (indexed.status === 'rejected') throw indexed.reason;
+    const results = written.value;
     await options.beforeSwap?.(staging);
     const swapping = performance.now();
     await swap(staging, outputDir, cacheDir);
     performance.measure('broadsheet:swap', { start: swapping });
-    if (plan) await writePageKeys(cacheDir, outputDir, plan.keys);
-    const [copied, templates] = results as [Array<{ count?: number }>, unknown[]];
-    const reused = plan?.reused ?? 0;
+    await writePageKeys(cacheDir, outputDir, keys);
     return {
       outputDir,
-      pages: templates.length + reused,
+      pages: results.written + reused,
       reused,
-      copied: copied.reduce((sum, entry) => sum + (entry.count ?? 0), 0),
+      copied: results.copied,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
@@ -190,9 +176,7 @@ async function removeLeftovers(parent: string, base: string, cacheDir: string): 
  */
 export function stageTimings(): Record<string, number> {
   const seconds = (name: string) => performance.getEntriesByName(`broadsheet:${name}`, 'measure').reduce((sum, entry) => sum + entry.duration, 0) / 1000;
-  const [load, render, collections, feeds, plan] = ['load', 'render', 'collections', 'feeds', 'plan'].map(seconds) as [number, number, number, number, number];
-  // Eleventy's run includes the plan (keying pages, linking the re-used ones).
-  const emit = seconds('eleventy') - plan;
+  const [load, render, collections, feeds, plan, emit] = ['load', 'render', 'collections', 'feeds', 'plan', 'emit'].map(seconds) as [number, number, number, number, number, number];
   return { load, render, collections, feeds, plan, emit, search: seconds('search'), swap: seconds('swap') };
 }
 

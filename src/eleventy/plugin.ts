@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feedLinks } from '../feeds/feed-links.ts';
-import { forgetPageKeys, type PageKeys, type Reuse } from '../output/reuse.ts';
+import { forgetPageKeys, type PageKeys } from '../output/reuse.ts';
 import type { SiteConfig } from '../content/schema.ts';
-import { planEmit } from './emit-plan.ts';
+import { planEmit, type EmitPlan } from './emit-plan.ts';
 import { createFilters } from './filters.ts';
 import { loadSiteData, type SiteData } from './site-data.ts';
 
@@ -22,12 +22,12 @@ export interface Options {
   preview?: boolean;
   /** Static files copied to the site root (default: `'public'`). */
   publicDir?: string;
-  /** The site's data, when the caller loaded it already (`buildSite` does, to index it for search meanwhile). */
-  data?: SiteData;
-  /** Unchanged pages of the previous build to re-use instead of writing (`buildSite`). */
-  reuse?: Reuse;
-  /** Called once the pages are keyed: every page's key (for the next build) and how many were re-used. */
-  onPlan?: (plan: { keys: PageKeys; reused: number }) => void;
+  /**
+   * The site's data and the pages to write, when the caller prepared them (`buildSite` does, to
+   * index the site for search meanwhile and to write a large site in parts). Without it, the
+   * plugin loads the site on every build and writes the pages changed since its previous build.
+   */
+  prepared?: { data: SiteData; emit: EmitPlan; /** Write only the paginated pages (a later part). */ pagesOnly: boolean };
 }
 
 /** The subset of Eleventy's config API the plugin uses. */
@@ -38,7 +38,11 @@ interface EleventyConfig {
   addWatchTarget(target: string): void;
   directories: { output: string };
   on(event: string, callback: (...args: never[]) => unknown): void;
+  ignores: Set<string>;
 }
+
+// The templates that are not paginated over `broadsheet.emit`: written once per build.
+const SINGLE_PAGES = ['404.njk', 'archive.njk', 'authors.njk', 'redirects-file.njk', 'search.njk', 'tags.njk'];
 
 const templatesRoot = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -71,22 +75,19 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   // The dev server re-uses the pages it wrote itself: those of its previous rebuild.
   let previewKeys: PageKeys | undefined;
   eleventyConfig.addGlobalData('broadsheet', async () => {
+    if (options.prepared) {
+      filters = createFilters(options.prepared.data.site);
+      return { ...options.prepared.data, emit: options.prepared.emit };
+    }
     const { preview } = settings;
     const outputDir = path.resolve(eleventyConfig.directories.output);
-    // Loaded afresh on every build (and every dev-server rebuild); rendering is cached underneath.
-    const data = options.data ?? (await loadSiteData({ ...settings, outputDir }));
+    // Loaded afresh on every rebuild; reading and rendering are cached underneath.
+    const data = await loadSiteData({ ...settings, outputDir });
     filters = createFilters(data.site);
-    let reuse = options.reuse;
-    if (preview && !options.data) {
-      // Preview pages are written over the output in place, so a build must not trust its record.
-      if (!previewKeys) await forgetPageKeys(path.resolve('.cache/broadsheet'), outputDir);
-      reuse = previewKeys && { dir: outputDir, keys: previewKeys };
-    }
-    const planning = performance.now();
-    const { emit, keys, reused } = await planEmit(data, preview, reuse);
-    performance.measure('broadsheet:plan', { start: planning });
-    if (preview && !options.data) previewKeys = keys;
-    options.onPlan?.({ keys, reused });
+    // Preview pages are written over the output in place, so a build must not trust its record.
+    if (!previewKeys) await forgetPageKeys(path.resolve('.cache/broadsheet'), outputDir);
+    const { emit, keys } = await planEmit(data, preview, previewKeys && { dir: outputDir, keys: previewKeys });
+    previewKeys = keys;
     return { ...data, emit };
   });
 
@@ -103,7 +104,12 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   // Rebuild in the dev server when an editor saves a file, or a layout changes.
   eleventyConfig.addWatchTarget(settings.contentDir);
   eleventyConfig.addWatchTarget(templatesRoot);
-  eleventyConfig.addPassthroughCopy({ [settings.publicDir]: '/' });
+  if (options.prepared?.pagesOnly) {
+    // A later part of a build written in parts: the first part wrote the other pages and files.
+    for (const name of SINGLE_PAGES) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(eleventyOptions.dir.input, name)));
+  } else {
+    eleventyConfig.addPassthroughCopy({ [settings.publicDir]: '/' });
+  }
 }
 
 function checkOptions(options: Options): Required<Pick<Options, 'contentDir' | 'publicDir' | 'preview'>> {

@@ -1,66 +1,169 @@
 /**
- * Builds the Pagefind search index for a written site, through Pagefind's Node API. The build
- * calls it on the staging folder before the swap, so the index always matches the pages.
+ * Writes the Pagefind search index into a site being built, as one bundle per publication year
+ * under `pagefind/<year>/`, listed newest first in `pagefind/shards.json`. The build calls it on
+ * the staging folder before the swap, so the index always matches the pages.
  *
- * What gets indexed is decided by the markup: only elements marked `data-pagefind-body` (the
- * article's `<article class="story">`), with `data-pagefind-meta`, `data-pagefind-filter` and
- * `data-pagefind-ignore` inside them. See https://pagefind.app/docs/indexing/.
+ * Only years whose documents changed are indexed again; every other year's bundle is hard-linked
+ * from the published site. The search page (`public/assets/search.js`) searches the newest
+ * bundle and merges the others into it. See https://pagefind.app/docs/multisite/.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { buildBundle } from './build-bundle.ts';
+import type { SearchDocument } from './documents.ts';
+import { MANIFEST_FILE, readManifest, type Manifest, type ManifestShard } from './manifest.ts';
+import { loadServices, pagefindVersion, type PagefindService } from './pagefind-services.ts';
+import { measureBundle, reuseBundle } from './reuse-bundle.ts';
+import { SearchIndexError } from './search-index-error.ts';
+import { planShards, SEARCH_FORMAT, type Shard } from './shards.ts';
 
-/** What `indexSite` wrote. */
-export interface IndexResult {
-  /** Pages in the index: those with a `data-pagefind-body` element (every page when none has one). */
+export { SearchIndexError } from './search-index-error.ts';
+
+/** Options for `writeSearchIndex`. */
+export interface Options {
+  /** The site being built (the staging folder); the index goes to its `pagefind/` folder. */
+  siteDir: string;
+  /** The published site, whose unchanged year bundles are re-used (default: none, build every year). */
+  previousDir?: string;
+  /** What to index: `searchDocuments(articles, readableDate)`. */
+  documents: SearchDocument[];
+  /** The records' language, for word stemming: the site's `language` (default: `'en'`). */
+  language?: string;
+  /** Pagefind processes run at once; each indexes on one core (default: `2`). */
+  concurrency?: number;
+}
+
+/** What `writeSearchIndex` wrote. */
+export interface SearchIndexResult {
+  /** Documents in the index, over all years. */
   pages: number;
+  /** Year bundles. */
+  shards: number;
+  /** Year bundles indexed by Pagefind in this call; the others were re-used. */
+  rebuilt: number;
 }
 
-/** Thrown when Pagefind cannot index a site; `cause` keeps Pagefind's own error, if any. */
-export class SearchIndexError extends Error {
-  override name = 'SearchIndexError';
-}
+/** The Pagefind UI files the search page loads from `/pagefind/`, whichever year is newest. */
+const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 
 /**
- * Index every HTML page under `siteDir` and write the bundle (`pagefind.js`, the Pagefind UI,
- * the index and fragment files) to `<siteDir>/pagefind/`.
+ * Write the search index: one Pagefind bundle per year, the manifest, and the Pagefind UI files.
  *
- * @param siteDir The written site (the staging folder during a build).
- * @returns How many pages were indexed.
- * @throws SearchIndexError When the folder is missing or Pagefind reports an error.
+ * @param options The site, the published site and the documents.
+ * @returns How many documents and bundles there are, and how many bundles were rebuilt.
+ * @throws SearchIndexError When the site folder is missing, a document is unusable or Pagefind fails.
  */
-export async function indexSite(siteDir: string): Promise<IndexResult> {
-  const root = path.resolve(siteDir);
-  const isFolder = await stat(root).then((info) => info.isDirectory(), () => false);
-  if (!isFolder) throw new SearchIndexError(`Cannot build the search index: \`${root}\` is not a folder. Build the site first, then index it.`);
-  const fail = (step: string, detail: unknown): never => {
-    const reason = Array.isArray(detail) ? detail.join('; ') : detail instanceof Error ? detail.message : String(detail);
-    throw new SearchIndexError(`Pagefind could not ${step} for the site in \`${root}\`: ${reason}. The site was not published; fix the cause and build again.`, {
-      cause: detail,
-    });
+export async function writeSearchIndex(options: Options): Promise<SearchIndexResult> {
+  const siteDir = path.resolve(options.siteDir);
+  const isFolder = await stat(siteDir).then((info) => info.isDirectory(), () => false);
+  if (!isFolder) throw new SearchIndexError(`Cannot build the search index: \`${siteDir}\` is not a folder. Build the site first, then index it.`);
+  const language = (options.language ?? 'en').toLowerCase();
+  const pagefind = await pagefindVersion().catch((error: unknown) => {
+    throw asSearchIndexError(error, 'be found');
+  });
+  const shards = planShards(options.documents, { pagefind, language });
+  const outDir = path.join(siteDir, 'pagefind');
+  const previousDir = options.previousDir === undefined ? undefined : path.resolve(options.previousDir);
+  // Indexing into the published folder itself would link each file onto itself: rebuild instead.
+  const previous = previousDir && previousDir !== siteDir ? await readManifest(path.join(previousDir, 'pagefind')) : undefined;
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+
+  // Years whose key matches the previous build are linked while the others are being indexed.
+  const matches = new Map(shards.map((shard) => [shard, previous?.shards.find((entry) => entry.name === shard.name && entry.key === shard.key)]));
+  const reusing = Promise.all(
+    shards.map(async (shard) => {
+      const before = matches.get(shard);
+      const reused = before && (await reuseBundle(path.join(previousDir!, 'pagefind', shard.name), path.join(outDir, shard.name), before));
+      return reused ? { ...before, bundle: bundleUrl(shard) } : undefined;
+    }),
+  );
+  const concurrency = options.concurrency ?? 2;
+  const building = buildShards(shards.filter((shard) => !matches.get(shard)), outDir, language, concurrency);
+  // Settle both before throwing, so nothing is still linking into a folder the caller removes.
+  const [linking, indexing] = await Promise.allSettled([reusing, building]);
+  if (indexing.status === 'rejected') throw indexing.reason;
+  if (linking.status === 'rejected') throw asSearchIndexError(linking.reason, `re-use the previous bundles from \`${previousDir}\``);
+  const [reused, built] = [linking.value, indexing.value];
+  // A previous bundle found damaged is indexed afresh, after the rest.
+  const damaged = shards.filter((shard, index) => matches.get(shard) && !reused[index]);
+  built.push(...(await buildShards(damaged, outDir, language, concurrency)));
+  const entries = new Map([...reused, ...built].filter((entry) => entry !== undefined).map((entry) => [entry.name, entry]));
+
+  const manifest: Manifest = { format: SEARCH_FORMAT, pagefind, shards: shards.map((shard) => entries.get(shard.name)!) };
+  await writeFile(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  await placeUiFiles(outDir, shards[0]);
+  return { pages: options.documents.length, shards: shards.length, rebuilt: built.length };
+}
+
+/** Site-relative URL of a shard's bundle. */
+function bundleUrl(shard: Shard): string {
+  return `/pagefind/${shard.name}/`;
+}
+
+/** Index the shards on up to `concurrency` Pagefind processes; newest year first. */
+async function buildShards(shards: Shard[], outDir: string, language: string, concurrency: number): Promise<ManifestShard[]> {
+  if (!shards.length) return [];
+  const services = await loadServices(Math.min(Math.max(1, Math.floor(concurrency)), shards.length)).catch((error: unknown) => {
+    throw asSearchIndexError(error, 'start');
+  });
+  const queue = [...shards];
+  const built: ManifestShard[] = [];
+  let failed = false;
+  const work = async (service: PagefindService): Promise<void> => {
+    for (let shard = queue.shift(); shard && !failed; shard = queue.shift()) {
+      const bundle = path.join(outDir, shard.name);
+      try {
+        await buildBundle(service, shard, bundle, language);
+        const size = await measureBundle(bundle);
+        built.push({ name: shard.name, bundle: bundleUrl(shard), key: shard.key, pages: shard.documents.length, ...size });
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
   try {
-    const created = await pagefind.createIndex({}).catch((error: unknown) => fail('start', error));
-    if (created.errors.length || !created.index) fail('start', created.errors);
-    const index = created.index!;
-    const added = await index.addDirectory({ path: root });
-    if (added.errors.length) fail('index the pages', added.errors);
-    const bundle = path.join(root, 'pagefind');
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) fail('write the index', written.errors);
-    // `page_count` above counts every HTML file read; the entry file counts the pages indexed.
-    return { pages: await indexedPages(bundle) };
-  } catch (error) {
-    if (error instanceof SearchIndexError) throw error;
-    return fail('index the pages', error);
+    // allSettled: a failure in one process must not leave the other writing while the caller cleans up.
+    const results = await Promise.allSettled(services.map(work));
+    const rejected = results.find((result) => result.status === 'rejected');
+    if (rejected) throw asSearchIndexError(rejected.reason, `write the search index in \`${outDir}\``);
+    return built;
   } finally {
-    // Stops Pagefind's helper process, so the build (and a test run) can exit.
-    await pagefind.close();
+    // Stops every Pagefind process, so the build (and a test run) can exit.
+    await Promise.all(services.map((service) => service.close()));
   }
 }
 
-/** Pages in a written bundle, summed over its languages. */
-async function indexedPages(bundle: string): Promise<number> {
-  const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+/**
+ * Put the newest bundle's `pagefind-ui.js` and `.css` at `/pagefind/`, the stable paths the search
+ * page loads. Without any bundle they come from an empty index, so the page still finds them.
+ */
+async function placeUiFiles(outDir: string, newest: Shard | undefined): Promise<void> {
+  if (newest) {
+    for (const file of UI_FILES) {
+      const source = path.join(outDir, newest.name, file);
+      await link(source, path.join(outDir, file)).catch(() => copyFile(source, path.join(outDir, file)));
+    }
+    return;
+  }
+  let service: PagefindService | undefined;
+  try {
+    [service] = await loadServices(1);
+    const created = await service!.createIndex({});
+    const files = created.index ? await created.index.getFiles() : { errors: created.errors, files: [] };
+    if (files.errors.length) throw new Error(files.errors.join('; '));
+    for (const file of files.files.filter((entry) => UI_FILES.includes(entry.path))) await writeFile(path.join(outDir, file.path), file.content);
+  } catch (error) {
+    throw asSearchIndexError(error, `write its search interface to \`${outDir}\``);
+  } finally {
+    await service?.close();
+  }
+}
+
+/** Keep a SearchIndexError as it is; wrap anything else in one that says what failed and where. */
+function asSearchIndexError(error: unknown, step: string): SearchIndexError {
+  if (error instanceof SearchIndexError) return error;
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  return new SearchIndexError(`Pagefind could not ${step}: ${reason}. The site was not published; fix the cause and build again.`, { cause: error });
 }

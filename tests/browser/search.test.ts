@@ -1,16 +1,17 @@
 /**
  * Search in real Chromium, with the site's Content-Security-Policy in force: the basic fixture is
- * built and indexed by Pagefind before the swap, then a reader searches for a headline word, sees
- * the headline, date and excerpt, filters, and follows the result to the story. Without
- * JavaScript the page keeps a plain form and points to the topic and date indexes. The hostile
- * `safety` fixture's text must come back as text in results, never as markup.
+ * built (its build writes one Pagefind bundle per year, 2023 to 2025), then a reader searches for
+ * a headline word, sees the headline, date and excerpt, filters, and follows the result to the
+ * story; results from every year come back merged. Without JavaScript the page
+ * keeps a plain form and points to the topic and date indexes. The hostile `safety` fixture's
+ * text must come back as text in results, never as markup.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { indexSite } from '../../src/search/index-site.ts';
+import type { Manifest } from '../../src/search/manifest.ts';
 import { buildFixture, fixture, repoRoot, type BuiltSite } from '../helpers/build.ts';
 import { chromiumPath, formatViolations, hasChromium, launchChromium, runAxe, serveStatic, type StaticServer } from '../helpers/browser.ts';
 import { readArchive, type ExpectedArticle } from '../site/archive-model.ts';
@@ -37,6 +38,16 @@ function distinctiveWord(articles: readonly ExpectedArticle[]): { word: string; 
   throw new Error('The basic fixture needs a headline with a word no other headline has.');
 }
 
+/** The headline word (five letters or more) in the most headlines, over at least two years, and those articles. */
+function sharedWord(articles: readonly ExpectedArticle[]): { word: string; articles: ExpectedArticle[] } {
+  const wordsOf = (title: string): Set<string> => new Set(title.toLowerCase().match(/\p{L}{5,}/gu) ?? []);
+  const counts = new Map<string, ExpectedArticle[]>();
+  for (const article of articles) for (const word of wordsOf(article.title)) counts.set(word, [...(counts.get(word) ?? []), article]);
+  const [word, found] = [...counts].filter(([, list]) => new Set(list.map((article) => article.day.slice(0, 4))).size > 1).sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  if (!word || !found) throw new Error('The basic fixture needs a headline word shared by stories of two different years.');
+  return { word, articles: [...found].sort((a, b) => b.day.localeCompare(a.day)) };
+}
+
 describe.skipIf(!hasChromium)('search in Chromium', () => {
   const { articles } = readArchive(fixture('basic').contentDir);
   const { word, article: target } = distinctiveWord(articles);
@@ -48,16 +59,29 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
   const consoleErrors: string[] = [];
   const failedRequests: string[] = [];
 
+  // A word in several stories' headlines, across years, to check merging, order and filters.
+  const { word: commonWord, articles: withCommonWord } = sharedWord(articles);
+
+  /** Every result's day (`YYYY-MM-DD`, from its shown date), in order, after loading them all. */
+  const allResultDays = async (): Promise<string[]> => {
+    await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').first().waitFor();
+    const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
+    while (await more.isVisible()) {
+      const shown = await page.locator('.pagefind-ui__result').count();
+      await more.click();
+      await expect.poll(() => page.locator('.pagefind-ui__result').count()).toBeGreaterThan(shown);
+    }
+    const dates = await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').allTextContents();
+    return dates.map((text) => new Date(`${/[A-Z][a-z]+ \d{1,2}, \d{4}/.exec(text)![0]} UTC`).toISOString().slice(0, 10));
+  };
+
   const h1 = async (target: Page = page) => (await target.locator('h1').first().textContent())?.replace(/\s+/g, ' ').trim() ?? '';
   const resultLink = (title: string) => page.locator('.pagefind-ui__result-link', { hasText: title });
 
   beforeAll(async () => {
     await Promise.all([
       // The fixture's articles with the real site's public/ (stylesheets and /assets/search.js).
-      buildFixture('basic', {
-        publicDir: path.join(repoRoot, 'public'),
-        beforeSwap: async (stagingDir) => void (await indexSite(stagingDir)),
-      }).then((built) => (site = built)),
+      buildFixture('basic', { publicDir: path.join(repoRoot, 'public') }).then((built) => (site = built)),
       // Assigned here, so afterAll closes it even when the build fails.
       launchChromium().then((launched) => (browser = launched)),
     ]);
@@ -130,6 +154,39 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     expect(names).toEqual(expect.arrayContaining(['tag', 'author', 'year']));
   });
 
+  it('should publish one bundle per year, newest first, and the UI files at /pagefind/', async () => {
+    const manifest = (await (await page.request.get('/pagefind/shards.json')).json()) as Manifest;
+    const years = [...new Set(articles.map((article) => article.day.slice(0, 4)))].sort().reverse();
+    expect(manifest.shards.map((shard) => [shard.name, shard.bundle])).toEqual(years.map((year) => [year, `/pagefind/${year}/`]));
+    for (const file of ['/pagefind/pagefind-ui.js', '/pagefind/pagefind-ui.css']) expect((await page.request.get(file)).status(), file).toBe(200);
+  });
+
+  it('should search every year at once', async () => {
+    await page.goto(`/search/?q=${encodeURIComponent(commonWord)}`);
+    const days = await allResultDays();
+    // Stories may also match by their text; every one with the word in its headline must be there.
+    expect(days).toEqual(expect.arrayContaining(withCommonWord.map((article) => article.day)));
+    expect(new Set(days.map((day) => day.slice(0, 4))).size).toBeGreaterThan(1);
+  });
+
+  it('should filter by year across the merged bundles', async () => {
+    const year = withCommonWord.at(-1)!.day.slice(0, 4);
+    await page.goto(`/search/?q=${encodeURIComponent(commonWord)}`);
+    // Wait for the result count, after which Pagefind stops re-drawing the filter panel.
+    await page.locator('.pagefind-ui__message', { hasText: /results? for/ }).waitFor();
+    const block = page.locator('.pagefind-ui__filter-block', { has: page.locator('.pagefind-ui__filter-name', { hasText: /^\s*year\s*$/i }) });
+    if ((await block.getAttribute('open')) === null) await block.locator('.pagefind-ui__filter-name').click();
+    await block.getByRole('checkbox', { name: new RegExp(`^\\s*${year}\\b`) }).check();
+    await expect.poll(async () => (await allResultDays()).every((day) => day.startsWith(year))).toBe(true);
+    const expected = withCommonWord.filter((article) => article.day.startsWith(year)).map((article) => article.day);
+    expect(await allResultDays()).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('should no longer mark up article pages for Pagefind, now that the index is built from data', async () => {
+    const $ = await site.html(target.url);
+    expect($('[data-pagefind-body], [data-pagefind-meta], [data-pagefind-filter], [data-pagefind-sort]')).toHaveLength(0);
+  });
+
   it('should have loaded everything without a CSP violation or script error', () => {
     expect(failedRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
@@ -199,10 +256,7 @@ describe.skipIf(!hasChromium)('search results for hostile content in Chromium', 
 
   beforeAll(async () => {
     await Promise.all([
-      buildFixture('safety', {
-        publicDir: path.join(repoRoot, 'public'),
-        beforeSwap: async (stagingDir) => void (await indexSite(stagingDir)),
-      }).then((built) => (site = built)),
+      buildFixture('safety', { publicDir: path.join(repoRoot, 'public') }).then((built) => (site = built)),
       launchChromium().then((launched) => (browser = launched)),
     ]);
     server = await serveStatic(site.outputDir);

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type Options } from '../../src/cli/build.ts';
 import { copyFixture, readTree, tempDir } from '../helpers/build.ts';
+import { splitPlan } from '../../src/eleventy/write-pages.ts';
+import type { EmitPlan } from '../../src/eleventy/emit-plan.ts';
 
 const edited = path.join('articles', '2024', 'ferry-timetable-changes.md');
 
@@ -90,6 +92,14 @@ describe('incremental builds', () => {
     expect(differences(await readTree(options.outputDir!), await fullBuild())).toEqual([]);
   });
 
+  it('should write the same site in parts as in one Eleventy run', async () => {
+    const parts = await buildSite({ ...options, outputDir: path.join(root, 'parts'), incremental: false, partSize: 7 });
+    const full = await buildSite({ ...options, outputDir: path.join(root, 'full'), incremental: false });
+    const whole = await readTree(path.join(root, 'full'));
+    expect(parts.pages).toBe(full.pages);
+    expect(differences(await readTree(path.join(root, 'parts')), whole)).toEqual([]);
+  });
+
   it('should not re-use a build’s pages for a preview, whose pages differ', async () => {
     await buildSite(options);
     const preview = await buildSite({ ...options, preview: true });
@@ -99,5 +109,15 @@ describe('incremental builds', () => {
     const build = await buildSite(options);
     expect(build.reused).toBe(0);
     expect(differences(await readTree(options.outputDir!), await fullBuild())).toEqual([]);
+  });
+});
+
+describe('splitPlan', () => {
+  it('should cut the pages into parts of the given size, in order, with at least one part', () => {
+    const emit = { articles: [1, 2, 3], listings: [4, 5], feedFiles: [], redirects: [6], pages: [7] } as unknown as EmitPlan;
+    const parts = splitPlan(emit, 3);
+    expect(parts.map((part) => Object.values(part).flat())).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+    expect(parts[1]).toEqual({ articles: [], listings: [4, 5], feedFiles: [], redirects: [6], pages: [] });
+    expect(splitPlan({ articles: [], listings: [], feedFiles: [], redirects: [], pages: [] }, 3)).toHaveLength(1);
   });
 });
