@@ -13,7 +13,12 @@ export interface SearchDocument {
   /** The headline, searched and shown as the result's link. */
   title: string;
   /** Plain text that is searched and quoted in excerpts: the dek, then the body. */
-  text: string;
+  readonly text: string;
+  /**
+   * Stands for `text` when deciding whether a year must be indexed again, when known without
+   * reading the text (the rendering's cache key): 100,000 texts are then never all in memory.
+   */
+  textKey?: string;
   /** Publication year in the newsroom's zone: the index is split by it. */
   year: number;
   /** Publication instant as an ISO string, the sort key (`2025-08-22T13:30:00.000Z`). */
@@ -35,15 +40,22 @@ export interface SearchDocument {
  * @returns One document per article.
  */
 export function searchDocuments(articles: Article[], formatDate: (date: NewsDate) => string): SearchDocument[] {
-  return articles.map((article) => ({
-    url: article.url,
-    title: article.title,
-    // The dek is part of the story readers see under the headline, so its words should find it.
-    text: [article.description, article.body.text].filter((part) => part?.trim()).join('\n\n'),
-    year: article.date.year,
-    date: article.date.instant.toISOString(),
-    displayDate: formatDate(article.date),
-    authors: article.authors.map((author) => author.name),
-    tags: article.tags.map((tag) => tag.name),
-  }));
+  return articles.map((article) => {
+    const { description, body } = article;
+    return {
+      url: article.url,
+      title: article.title,
+      // The dek is part of the story readers see under the headline, so its words should find it.
+      // Read when indexed: the body's text comes from the render cache (src/render/render-all.ts).
+      get text() {
+        return [description, body.text].filter((part) => part?.trim()).join('\n\n');
+      },
+      ...(body.key === undefined ? {} : { textKey: JSON.stringify([description ?? '', body.key]) }),
+      year: article.date.year,
+      date: article.date.instant.toISOString(),
+      displayDate: formatDate(article.date),
+      authors: article.authors.map((author) => author.name),
+      tags: article.tags.map((tag) => tag.name),
+    };
+  });
 }

@@ -68,9 +68,10 @@ export function planShards(documents: readonly SearchDocument[], inputs: ShardIn
 function shardKey(documents: readonly SearchDocument[], inputs: ShardInputs): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([SEARCH_FORMAT, inputs.pagefind, inputs.language]));
-  for (const { url, title, text, year, date, displayDate, authors, tags } of documents) {
+  for (const document of documents) {
+    const { url, title, year, date, displayDate, authors, tags } = document;
     hash.update('\n');
-    hash.update(JSON.stringify([url, title, text, year, date, displayDate, authors, tags]));
+    hash.update(JSON.stringify([url, title, document.textKey ?? document.text, year, date, displayDate, authors, tags]));
   }
   return hash.digest('hex');
 }
