@@ -21,6 +21,19 @@ const options = {
  *   or digits (an emoji-only tag, say).
  */
 export function toSlug(name: string): string {
+  // Tags and bylines repeat across thousands of articles: slugify each spelling once.
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = computeSlug(name);
+    if (slugs.size > 100_000) slugs.clear();
+    slugs.set(name, slug);
+  }
+  return slug;
+}
+
+const slugs = new Map<string, string>();
+
+function computeSlug(name: string): string {
   const ascii = slugify(name.normalize('NFC'), options);
   if (ascii) return ascii;
   // Scripts with no Latin transliteration (北京, Ελλάδα is fine): keep the letters, which browsers

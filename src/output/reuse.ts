@@ -49,7 +49,8 @@ export function outputFile(url: string): string {
  */
 export function pageKey(shared: string, value: unknown, known?: WeakMap<object, string>): string {
   const replacer = known && ((key: string, inner: unknown) => (key !== '' && inner !== null && typeof inner === 'object' && known.has(inner) ? known.get(inner) : inner));
-  return createHash('sha256')
+  // sha1: these keys only detect change (nothing trusts them for security), and it is faster.
+  return createHash('sha1')
     .update(shared)
     .update('\0')
     .update(JSON.stringify(value, replacer) ?? 'undefined')

@@ -46,6 +46,10 @@ export interface Options {
 // Starting a worker (tsx plus the unified stack) costs about 1.5 s; below this many misses
 // (~5 ms each) one thread finishes first. Measured: 2,000 bodies, 2 cores: 9.0 s in workers, 11.2 s in one.
 const MIN_JOBS_FOR_WORKERS = 500;
+
+// The outcomes of the previous call, for the dev server, which renders on every save: an
+// unchanged body is then not even read from the cache. Their HTML and text stay in the cache.
+let remembered = { cacheDir: '', outcomes: new Map<string, RenderOutcome>() };
 const BATCH_SIZE = 32;
 
 /**
@@ -59,7 +63,7 @@ export async function renderAll(jobs: readonly RenderJob[], options: Options = {
   const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? '.cache/broadsheet');
   const version = await pipelineVersion();
   const keys = jobs.map((job) => createHash('sha256').update(version).update('\0').update(job.body).digest('hex'));
-  const outcomes: Array<RenderOutcome | undefined> = keys.map((key) => (cacheDir ? readEntry(cacheDir, key) : undefined));
+  const outcomes: Array<RenderOutcome | undefined> = keys.map((key) => (cacheDir ? ((cacheDir === remembered.cacheDir ? remembered.outcomes.get(key) : undefined) ?? readEntry(cacheDir, key)) : undefined));
   const misses = jobs.map((_, index) => index).filter((index) => outcomes[index] === undefined);
   const rendered = await renderMisses(misses.map((index) => jobs[index]!), options.threads ?? availableParallelism());
   misses.forEach((index, position) => (outcomes[index] = rendered[position]));
@@ -67,7 +71,10 @@ export async function renderAll(jobs: readonly RenderJob[], options: Options = {
     // Identical bodies share a key: write each entry once.
     const fresh = new Map(misses.map((index) => [keys[index]!, outcomes[index]!]));
     await Promise.all([...fresh].map(([key, outcome]) => writeEntry(cacheDir, key, outcome)));
-    outcomes.forEach((outcome, index) => (outcome!.rendered = readLater(cacheDir, keys[index]!, outcome!.rendered)));
+    outcomes.forEach((outcome, index) => {
+      if (outcome!.rendered.key === undefined) outcome!.rendered = readLater(cacheDir, keys[index]!, outcome!.rendered);
+    });
+    remembered = { cacheDir, outcomes: new Map(keys.map((key, index) => [key, outcomes[index]!])) };
   }
   return { outcomes: outcomes as RenderOutcome[], cached: jobs.length - misses.length };
 }
