@@ -39,6 +39,11 @@ export interface Options {
   now?: Date;
   /** Render cache folder, or `false` for none (default: `'.cache/broadsheet'` under `cwd`). */
   cacheDir?: string | false;
+  /**
+   * Keep the validated files in memory for the next load in this process (default: `false`): the
+   * dev server loads on every save; a one-off build would only hold 100,000 bodies for nothing.
+   */
+  remember?: boolean;
 }
 
 /** One content file that passed validation, waiting to be rendered. */
@@ -69,12 +74,12 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const frontmatter = await FrontmatterCache.open(cacheDir);
   const [articleEntries, authorEntries, pageEntries] = await Promise.all([
     // The article schema is made from the site settings: they are part of its name.
-    readEntries(path.join(contentDir, 'articles'), cwd, articleSchema, `article ${JSON.stringify(site)}`, frontmatter),
-    readEntries(path.join(contentDir, 'authors'), cwd, authorSchema, 'author', frontmatter),
-    readEntries(path.join(contentDir, 'pages'), cwd, pageSchema, 'page', frontmatter),
+    readEntries(path.join(contentDir, 'articles'), cwd, articleSchema, `article ${JSON.stringify(site)}`, frontmatter, options.remember ?? false),
+    readEntries(path.join(contentDir, 'authors'), cwd, authorSchema, 'author', frontmatter, options.remember ?? false),
+    readEntries(path.join(contentDir, 'pages'), cwd, pageSchema, 'page', frontmatter, options.remember ?? false),
   ]);
   await frontmatter.save();
-  knownFiles = seenFiles;
+  knownFiles = options.remember ? seenFiles : new Map();
   seenFiles = new Map();
   const files = [...articleEntries.files, ...authorEntries.files, ...pageEntries.files];
 
@@ -194,7 +199,7 @@ type Validated = Pick<Entry<unknown>, 'data' | 'places' | 'body'>;
 let knownFiles = new Map<string, Validated>();
 let seenFiles = new Map<string, Validated>();
 
-async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema, schemaKey: string, frontmatter: FrontmatterCache) {
+async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema, schemaKey: string, frontmatter: FrontmatterCache, remember: boolean) {
   const files: VFile[] = [];
   const entries: Array<Entry<z.output<Schema>>> = [];
   for (const absolute of await listMarkdownFiles(folder)) {
@@ -206,7 +211,7 @@ async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: stri
     const key = createHash('sha1').update(schemaKey).update('\0').update(text).digest('base64url');
     const known = file.messages.length === 0 ? knownFiles.get(key) : undefined;
     if (known) {
-      seenFiles.set(key, known);
+      if (remember) seenFiles.set(key, known);
       entries.push({ file, ...(known as Validated & { data: z.output<Schema> }), stem });
       continue;
     }
@@ -215,7 +220,7 @@ async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: stri
     const data = validateFrontmatter(schema, split.data, split.places, file);
     if (data === undefined) continue;
     entries.push({ file, data, places: split.places, body: split.body, stem });
-    if (file.messages.length === 0) seenFiles.set(key, { data, places: split.places, body: split.body });
+    if (remember && file.messages.length === 0) seenFiles.set(key, { data, places: split.places, body: split.body });
   }
   return { files, entries };
 }

@@ -82,7 +82,7 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
     const { preview } = settings;
     const outputDir = path.resolve(eleventyConfig.directories.output);
     // Loaded afresh on every rebuild; reading and rendering are cached underneath.
-    const data = await loadSiteData({ ...settings, outputDir });
+    const data = await loadSiteData({ ...settings, outputDir, remember: true });
     filters = createFilters(data.site);
     // Preview pages are written over the output in place, so a build must not trust its record.
     if (!previewKeys) await forgetPageKeys(path.resolve('.cache/broadsheet'), outputDir);

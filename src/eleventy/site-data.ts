@@ -19,6 +19,8 @@ export interface SiteDataOptions {
   preview: boolean;
   /** Where the image sizes are written (the folder Eleventy writes to). */
   outputDir: string;
+  /** Keep what was read for the next load in this process: the dev server loads on every save. */
+  remember?: boolean;
 }
 
 /** The global data `broadsheet`. */
@@ -46,6 +48,7 @@ export async function loadSiteData(options: SiteDataOptions): Promise<SiteData> 
     keepGoing: options.preview,
     now,
     reservedUrls: await publicUrls(options.publicDir),
+    remember: options.remember ?? false,
   });
   const warnings = formatReport(files);
   if (warnings) console.warn(warnings);

@@ -1,8 +1,10 @@
 /**
- * Worker-thread entry: renders a batch of bodies with the shared processor and returns plain data.
+ * Worker-thread entry: renders a batch of bodies with the shared processor, stores each in the
+ * render cache when asked, and returns plain data.
  */
 import { VFile } from 'vfile';
-import { renderMarkdown } from '../pipeline/render.ts';
+import { renderMarkdown, type RenderedMarkdown } from '../pipeline/render.ts';
+import { writeEntry } from './cache-entries.ts';
 import type { RenderJob, RenderOutcome } from './render-all.ts';
 
 /**
@@ -33,5 +35,10 @@ export async function renderOne(job: RenderJob): Promise<RenderOutcome> {
     ruleId: message.ruleId ?? undefined,
     fatal: message.fatal ?? undefined,
   }));
-  return { rendered, messages };
+  const outcome = { rendered, messages };
+  if (!job.store) return outcome;
+  writeEntry(job.store.cacheDir, job.store.key, outcome);
+  // The caller reads HTML and text back from the cache when it needs them.
+  const { html: _html, text: _text, ...light } = rendered;
+  return { rendered: light as RenderedMarkdown, messages };
 }
