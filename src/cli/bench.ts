@@ -2,7 +2,7 @@
  * `npm run bench`: builds a generated archive with Broadsheet and with a stock Eleventy 3 site,
  * alternating, each in a child process, and reports wall time, throughput, peak memory and output.
  *
- *   npx tsx src/cli/bench.ts [--size 1000|10000|100000] [--runs N] [--json out.json] [--seed S] [--profile]
+ *   npx tsx src/cli/bench.ts [--size 1000|10000|100000] [--runs N] [--json out.json] [--seed S] [--profile] [--dev | --no-dev]
  *   npx tsx src/cli/bench.ts --pipeline [--size N]
  */
 import { isMain } from './is-main.ts';
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { ensureArchive } from './bench/archive.ts';
 import { ensureBaseline } from './bench/baseline.ts';
 import { TIME_BINARY } from './bench/measure.ts';
+import { formatDevServer, measureDevServer, type DevServerResult } from './bench/dev-server.ts';
 import { benchPipeline, formatPipeline } from './bench/pipeline.ts';
 import { planArchive } from './bench/plan.ts';
 import { formatTables, summarize } from './bench/report.ts';
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: 'broadsheet' },
       pipeline: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      // The dev-server scenario; by default up to 10,000 articles (its first build of 100,000 takes minutes).
+      dev: { type: 'boolean' },
+      'no-dev': { type: 'boolean', default: false },
     },
   });
   const size = positiveInteger(values.size, '--size');
@@ -56,7 +60,8 @@ async function main(): Promise<void> {
   log(`Preparing an archive of ${size} articles in ${path.relative(root, space.contentDir)}/ …`);
   const archive = await ensureArchive(space.contentDir, { size, seed: values.seed });
   log(archive.written ? '  written.' : '  already there.');
-  space.editedArticle = path.join(space.contentDir, archive.plan.articles[Math.floor(size / 2)]!.path);
+  const edited = archive.plan.articles[Math.floor(size / 2)]!;
+  space.editedArticle = path.join(space.contentDir, edited.path);
   log(`Preparing the stock Eleventy site in ${path.relative(root, space.baselineDir)}/ …`);
   log((await ensureBaseline(space.baselineDir, space.contentDir, archive.stamp)) ? '  written.' : '  already there.');
   if (!existsSync(TIME_BINARY)) log(`${TIME_BINARY} is missing (apt-get install -y time); peak RSS comes from process.resourceUsage() instead.`);
@@ -73,11 +78,19 @@ async function main(): Promise<void> {
     log(describe(sample, runs));
   }
 
+  let devServer: DevServerResult | undefined;
+  if (values.dev ?? (!values['no-dev'] && size <= 10_000)) {
+    log('Measuring the dev server (npm start): saves of one article until the page served shows them …');
+    devServer = await measureDevServer({ root, contentDir: space.contentDir, workDir: path.join(folder, 'dev'), article: space.editedArticle, url: edited.url });
+    log(`  first build ${devServer.startSeconds.toFixed(1)} s; fresh after ${devServer.freshSeconds.map((seconds) => seconds.toFixed(2)).join(', ')} s`);
+  }
+
   const summaries = summarize(samples, size);
   console.log(formatTables(summaries, size));
+  if (devServer) console.log(formatDevServer(devServer));
   const jsonPath = path.resolve(values.json ?? path.join(root, '.cache', 'bench', `results-${size}.json`));
   await mkdir(path.dirname(jsonPath), { recursive: true });
-  await writeFile(jsonPath, `${JSON.stringify({ size, seed: values.seed, runs, machine: machine(), summaries, samples }, null, 2)}\n`);
+  await writeFile(jsonPath, `${JSON.stringify({ size, seed: values.seed, runs, machine: machine(), summaries, samples, devServer }, null, 2)}\n`);
   log(`Wrote ${path.relative(process.cwd(), jsonPath) || jsonPath}.`);
 }
 
