@@ -69,10 +69,7 @@ async function main(): Promise<void> {
   const samples: Sample[] = [];
   for (let run = 1; run <= runs; run++) {
     // A B A B: Broadsheet then the baseline, so drift on the machine hits both alike.
-    for (const sample of await measureBroadsheet(space, run)) {
-      samples.push(sample);
-      log(describe(sample, runs));
-    }
+    samples.push(...(await measureBroadsheet(space, run, (sample) => log(describe(sample, runs)))));
     const sample = await measureBaseline(space, run);
     samples.push(sample);
     log(describe(sample, runs));

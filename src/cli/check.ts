@@ -42,7 +42,7 @@ export async function checkContent(options: Options = {}): Promise<VFile[]> {
   let loaded;
   try {
     // Drafts are checked too; the render cache is neither read nor written.
-    loaded = await loadContent({ contentDir, includeDrafts: true, cacheDir: false });
+    loaded = await loadContent({ contentDir, includeDrafts: true, cacheDir: false, keepText: true });
   } catch (error) {
     if (error instanceof ContentError) return [...error.files];
     throw error;

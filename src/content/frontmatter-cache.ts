@@ -58,11 +58,11 @@ export class FrontmatterCache {
     const known = this.stored[key];
     if (known) {
       this.fresh.set(key, known);
-      return { data: structuredClone(known.data), places: new Map(known.places), body: bodyOf(text) };
+      return { data: known.data, places: new Map(known.places), body: bodyOf(text) };
     }
     const result = read();
     if (result && clean()) {
-      this.fresh.set(key, { data: structuredClone(result.data), places: [...result.places] });
+      this.fresh.set(key, { data: result.data, places: [...result.places] });
       this.changed = true;
     }
     return result;

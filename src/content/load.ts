@@ -44,6 +44,11 @@ export interface Options {
    * dev server loads on every save; a one-off build would only hold 100,000 bodies for nothing.
    */
   remember?: boolean;
+  /**
+   * Keep each file's text on its VFile (default: `false`, so 100,000 texts are not held twice:
+   * the body is kept for rendering). `npm run check` reads frontmatter lines from it.
+   */
+  keepText?: boolean;
 }
 
 /** One content file that passed validation, waiting to be rendered. */
@@ -72,11 +77,12 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const articleSchema = createArticleSchema(site);
   const cacheDir = options.cacheDir === false ? false : path.resolve(cwd, options.cacheDir ?? '.cache/broadsheet');
   const frontmatter = await FrontmatterCache.open(cacheDir);
+  const reading = { remember: options.remember ?? false, keepText: options.keepText ?? false };
   const [articleEntries, authorEntries, pageEntries] = await Promise.all([
     // The article schema is made from the site settings: they are part of its name.
-    readEntries(path.join(contentDir, 'articles'), cwd, articleSchema, `article ${JSON.stringify(site)}`, frontmatter, options.remember ?? false),
-    readEntries(path.join(contentDir, 'authors'), cwd, authorSchema, 'author', frontmatter, options.remember ?? false),
-    readEntries(path.join(contentDir, 'pages'), cwd, pageSchema, 'page', frontmatter, options.remember ?? false),
+    readEntries(path.join(contentDir, 'articles'), cwd, articleSchema, `article ${JSON.stringify(site)}`, frontmatter, reading),
+    readEntries(path.join(contentDir, 'authors'), cwd, authorSchema, 'author', frontmatter, reading),
+    readEntries(path.join(contentDir, 'pages'), cwd, pageSchema, 'page', frontmatter, reading),
   ]);
   await frontmatter.save();
   knownFiles = options.remember ? seenFiles : new Map();
@@ -199,7 +205,7 @@ type Validated = Pick<Entry<unknown>, 'data' | 'places' | 'body'>;
 let knownFiles = new Map<string, Validated>();
 let seenFiles = new Map<string, Validated>();
 
-async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema, schemaKey: string, frontmatter: FrontmatterCache, remember: boolean) {
+async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema, schemaKey: string, frontmatter: FrontmatterCache, { remember, keepText }: { remember: boolean; keepText: boolean }) {
   const files: VFile[] = [];
   const entries: Array<Entry<z.output<Schema>>> = [];
   for (const absolute of await listMarkdownFiles(folder)) {
@@ -211,11 +217,13 @@ async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: stri
     const key = createHash('sha1').update(schemaKey).update('\0').update(text).digest('base64url');
     const known = file.messages.length === 0 ? knownFiles.get(key) : undefined;
     if (known) {
+      if (!keepText) file.value = '';
       if (remember) seenFiles.set(key, known);
       entries.push({ file, ...(known as Validated & { data: z.output<Schema> }), stem });
       continue;
     }
     const split = frontmatter.split(text, () => splitFrontmatter(file), () => file.messages.length === 0);
+    if (!keepText) file.value = '';
     if (!split) continue;
     const data = validateFrontmatter(schema, split.data, split.places, file);
     if (data === undefined) continue;

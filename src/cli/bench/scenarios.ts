@@ -53,19 +53,25 @@ const EDIT = '\n\nThe benchmark added this sentence to measure a rebuild after o
  *
  * @param space The folders.
  * @param run Run number, for the record.
+ * @param onSample Called with each sample as soon as it is measured (a 100,000-article run is long).
  * @returns Three samples.
  */
-export async function measureBroadsheet(space: Workspace, run: number): Promise<Sample[]> {
+export async function measureBroadsheet(space: Workspace, run: number, onSample: (sample: Sample) => void = () => undefined): Promise<Sample[]> {
   await rm(space.renderCache, { recursive: true, force: true });
   await rm(space.broadsheetOut, { recursive: true, force: true });
   // buildSite stages its output beside the target, so the parent folder must exist.
   await mkdir(path.dirname(space.broadsheetOut), { recursive: true });
-  const samples = [await buildBroadsheet(space, 'broadsheet-cold', run)];
-  samples.push(await buildBroadsheet(space, 'broadsheet-warm', run));
+  const samples: Sample[] = [];
+  const measured = (sample: Sample) => {
+    samples.push(sample);
+    onSample(sample);
+  };
+  measured(await buildBroadsheet(space, 'broadsheet-cold', run));
+  measured(await buildBroadsheet(space, 'broadsheet-warm', run));
   const original = await readFile(space.editedArticle, 'utf8');
   await writeFile(space.editedArticle, original.replace(/\n*$/, EDIT));
   try {
-    samples.push(await buildBroadsheet(space, 'broadsheet-edit', run));
+    measured(await buildBroadsheet(space, 'broadsheet-edit', run));
   } finally {
     await writeFile(space.editedArticle, original);
   }
