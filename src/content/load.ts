@@ -3,10 +3,13 @@
  * returns the whole archive, or throws one `ContentError` that lists every problem in every file.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { RenderedMarkdown } from '../pipeline/render.ts';
-import { renderAll } from '../render/render-all.ts';
+import { entryPath } from '../render/cache-entries.ts';
+import { pipelineVersion } from '../render/pipeline-version.ts';
+import { renderAll, renderKey } from '../render/render-all.ts';
 import { ContentError, hasErrors, report } from '../errors/report.ts';
 import type { Place } from './frontmatter.ts';
 import { checkAliases, checkPageSlug, normalizeAlias } from './addresses.ts';
@@ -56,7 +59,12 @@ export interface Entry<Data> {
   file: VFile;
   data: Data;
   places: ReadonlyMap<string, Place>;
-  body: string;
+  /**
+   * The Markdown body; when its rendering is already in the cache, a function that reads it again
+   * (100,000 bodies held through a build take about a gigabyte) and `bodyKey`, its cache key.
+   */
+  body: string | (() => Promise<string>);
+  bodyKey?: string;
   /** File name without `.md`. */
   stem: string;
 }
@@ -77,7 +85,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const articleSchema = createArticleSchema(site);
   const cacheDir = options.cacheDir === false ? false : path.resolve(cwd, options.cacheDir ?? '.cache/broadsheet');
   const frontmatter = await FrontmatterCache.open(cacheDir);
-  const reading = { remember: options.remember ?? false, keepText: options.keepText ?? false };
+  const reading: Reading = { remember: options.remember ?? false, keepText: options.keepText ?? false, cacheDir, version: await pipelineVersion() };
   const [articleEntries, authorEntries, pageEntries] = await Promise.all([
     // The article schema is made from the site settings: they are part of its name.
     readEntries(path.join(contentDir, 'articles'), cwd, articleSchema, `article ${JSON.stringify(site)}`, frontmatter, reading),
@@ -196,6 +204,15 @@ export function newestFirst(a: Article, b: Article): number {
   return b.date.instant.getTime() - a.date.instant.getTime() || a.url.localeCompare(b.url);
 }
 
+/** How files are read in one load. */
+interface Reading {
+  remember: boolean;
+  keepText: boolean;
+  cacheDir: string | false;
+  /** `pipelineVersion()`, for the render cache's keys. */
+  version: string;
+}
+
 /** A file as it was validated: its data, places and body. */
 type Validated = Pick<Entry<unknown>, 'data' | 'places' | 'body'>;
 
@@ -205,7 +222,8 @@ type Validated = Pick<Entry<unknown>, 'data' | 'places' | 'body'>;
 let knownFiles = new Map<string, Validated>();
 let seenFiles = new Map<string, Validated>();
 
-async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema, schemaKey: string, frontmatter: FrontmatterCache, { remember, keepText }: { remember: boolean; keepText: boolean }) {
+async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema, schemaKey: string, frontmatter: FrontmatterCache, reading: Reading) {
+  const { remember, keepText } = reading;
   const files: VFile[] = [];
   const entries: Array<Entry<z.output<Schema>>> = [];
   for (const absolute of await listMarkdownFiles(folder)) {
@@ -227,7 +245,7 @@ async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: stri
     if (!split) continue;
     const data = validateFrontmatter(schema, split.data, split.places, file);
     if (data === undefined) continue;
-    entries.push({ file, data, places: split.places, body: split.body, stem });
+    entries.push({ file, data, places: split.places, ...laterBody(split.body, absolute, cwd, reading), stem });
     if (remember && file.messages.length === 0) seenFiles.set(key, { data, places: split.places, body: split.body });
   }
   return { files, entries };
@@ -266,10 +284,24 @@ function toAuthor(entry: Entry<AuthorFrontmatter>, bio: RenderedMarkdown): Autho
   };
 }
 
+/** The body, or, when its rendering is cached already, a way to read it again and its key. */
+function laterBody(body: string, absolute: string, cwd: string, reading: Reading): Pick<Entry<unknown>, 'body' | 'bodyKey'> {
+  if (!reading.cacheDir || reading.remember) return { body };
+  const bodyKey = renderKey(reading.version, body);
+  if (!existsSync(entryPath(reading.cacheDir, bodyKey))) return { body };
+  const readAgain = async () => {
+    const file = await readContentFile(absolute, cwd);
+    const split = hasErrors([file]) ? undefined : splitFrontmatter(file);
+    if (!split) throw new Error(`\`${file.path}\` changed during the build. Build again.`);
+    return split.body;
+  };
+  return { body: readAgain, bodyKey };
+}
+
 /** Render every body once (cached, on all cores); the pipeline's warnings land on each entry's own file. */
 async function renderEntries(entries: ReadonlyArray<Entry<unknown>>, cacheDir: string | false): Promise<Map<Entry<unknown>, RenderedMarkdown>> {
   const { outcomes } = await renderAll(
-    entries.map((entry) => ({ path: entry.file.path, body: entry.body })),
+    entries.map((entry) => (typeof entry.body === 'function' ? { path: entry.file.path, body: entry.body, key: entry.bodyKey! } : { path: entry.file.path, body: entry.body })),
     { cacheDir },
   );
   const results = new Map<Entry<unknown>, RenderedMarkdown>();

@@ -17,6 +17,8 @@ export interface RenderJob {
   path: string;
   /** Markdown, padded so line numbers match the source file. */
   body: string;
+  /** The body's key (`renderKey`), when the caller computed it already. */
+  key?: string;
   /**
    * Where to store the rendering, by whoever renders it (a worker thread, say): the outcome then
    * comes back without its HTML and text, so they never pile up in the main thread.
@@ -56,6 +58,24 @@ const MIN_JOBS_FOR_WORKERS = 500;
 let remembered = { cacheDir: '', outcomes: new Map<string, RenderOutcome>() };
 const BATCH_SIZE = 32;
 
+/** A body already rendered into the cache: read again only if its entry is gone by the time it is needed. */
+export interface LaterJob {
+  path: string;
+  body: () => Promise<string>;
+  key: string;
+}
+
+/**
+ * The cache key of a body: a hash of the pipeline fingerprint and the Markdown.
+ *
+ * @param version `pipelineVersion()`.
+ * @param body The Markdown.
+ * @returns A hex digest.
+ */
+export function renderKey(version: string, body: string): string {
+  return createHash('sha256').update(version).update('\0').update(body).digest('hex');
+}
+
 /**
  * Render bodies, using and filling the cache.
  *
@@ -63,13 +83,20 @@ const BATCH_SIZE = 32;
  * @param options Cache folder and thread count.
  * @returns Outcomes in the order of `jobs`, and how many came from the cache.
  */
-export async function renderAll(jobs: readonly RenderJob[], options: Options = {}): Promise<{ outcomes: RenderOutcome[]; cached: number }> {
+export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, options: Options = {}): Promise<{ outcomes: RenderOutcome[]; cached: number }> {
   const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? '.cache/broadsheet');
   const version = await pipelineVersion();
-  const keys = jobs.map((job) => createHash('sha256').update(version).update('\0').update(job.body).digest('hex'));
+  const keys = jobs.map((job) => job.key ?? renderKey(version, job.body as string));
   const outcomes: Array<RenderOutcome | undefined> = keys.map((key) => (cacheDir ? ((cacheDir === remembered.cacheDir ? remembered.outcomes.get(key) : undefined) ?? readEntry(cacheDir, key)) : undefined));
   const misses = jobs.map((_, index) => index).filter((index) => outcomes[index] === undefined);
-  const toRender = misses.map((index) => (cacheDir ? { ...jobs[index]!, store: { cacheDir, key: keys[index]! } } : jobs[index]!));
+  const toRender = await Promise.all(
+    misses.map(async (index): Promise<RenderJob> => {
+      const job = jobs[index]!;
+      const body = typeof job.body === 'function' ? await job.body() : job.body;
+      if (renderKey(version, body) !== keys[index]) throw new Error(`\`${job.path}\` changed during the build. Build again.`);
+      return { path: job.path, body, ...(cacheDir ? { store: { cacheDir, key: keys[index]! } } : {}) };
+    }),
+  );
   const rendered = await renderMisses(toRender, options.threads ?? availableParallelism());
   misses.forEach((index, position) => (outcomes[index] = rendered[position]));
   if (cacheDir) {
