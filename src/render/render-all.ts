@@ -87,7 +87,15 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
   const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? '.cache/broadsheet');
   const version = await pipelineVersion();
   const keys = jobs.map((job) => job.key ?? renderKey(version, job.body as string));
-  const outcomes: Array<RenderOutcome | undefined> = keys.map((key) => (cacheDir ? ((cacheDir === remembered.cacheDir ? remembered.outcomes.get(key) : undefined) ?? readEntry(cacheDir, key)) : undefined));
+  // A hit keeps only the light part of its entry at once: 100,000 entries whole would take gigabytes.
+  const hit = (key: string): RenderOutcome | undefined => {
+    if (!cacheDir) return undefined;
+    const known = cacheDir === remembered.cacheDir ? remembered.outcomes.get(key) : undefined;
+    if (known) return known;
+    const entry = readEntry(cacheDir, key);
+    return entry && { messages: entry.messages, rendered: readLater(cacheDir, key, entry.rendered) };
+  };
+  const outcomes: Array<RenderOutcome | undefined> = keys.map(hit);
   const misses = jobs.map((_, index) => index).filter((index) => outcomes[index] === undefined);
   const toRender = await Promise.all(
     misses.map(async (index): Promise<RenderJob> => {
