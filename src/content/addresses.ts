@@ -2,7 +2,7 @@
  * Addresses the site itself publishes, which no page or old-URL alias may take.
  */
 import { report } from '../errors/report.ts';
-import type { Entry } from './load.ts';
+import type { Entry } from './read-entries.ts';
 import type { ArticleFrontmatter } from './schema.ts';
 import { toSlug } from './slug.ts';
 

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { report } from '../errors/report.ts';
 import type { RenderedMarkdown } from '../pipeline/render.ts';
-import type { Entry } from './load.ts';
+import type { Entry } from './read-entries.ts';
 import type { Article } from './model.ts';
 import type { ArticleFrontmatter } from './schema.ts';
 

@@ -3,28 +3,20 @@
  * returns the whole archive, or throws one `ContentError` that lists every problem in every file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { RenderedMarkdown } from '../pipeline/render.ts';
-import { entryPath } from '../render/cache-entries.ts';
-import { pipelineVersion } from '../render/pipeline-version.ts';
-import { renderAll, renderKey } from '../render/render-all.ts';
+import { renderAll } from '../render/render-all.ts';
 import { ContentError, hasErrors, report } from '../errors/report.ts';
-import type { Place } from './frontmatter.ts';
 import { checkAliases, checkPageSlug, normalizeAlias } from './addresses.ts';
-import { FrontmatterCache } from './frontmatter-cache.ts';
-import { splitFrontmatter } from './frontmatter.ts';
 import { checkImages } from './images.ts';
 import type { Article, Author, Content, Page } from './model.ts';
-import { listMarkdownFiles, readContentFile } from './read.ts';
+import { ReadingSession, type Entry } from './read-entries.ts';
 import { authorSchema, createArticleSchema, pageSchema, SLUG_PATTERN, type ArticleFrontmatter, type AuthorFrontmatter } from './schema.ts';
 import { loadSiteConfig } from './site.ts';
 import { toSlug } from './slug.ts';
 import { resolveTags } from './tags.ts';
 import { checkUniqueIds, checkUniqueUrls } from './unique.ts';
-import { validateFrontmatter } from './validate.ts';
-import type { z } from 'zod';
 
 /** Options for `loadContent`. */
 export interface Options {
@@ -54,21 +46,6 @@ export interface Options {
   keepText?: boolean;
 }
 
-/** One content file that passed validation, waiting to be rendered. */
-export interface Entry<Data> {
-  file: VFile;
-  data: Data;
-  places: ReadonlyMap<string, Place>;
-  /**
-   * The Markdown body; when its rendering is already in the cache, a function that reads it again
-   * (100,000 bodies held through a build take about a gigabyte) and `bodyKey`, its cache key.
-   */
-  body: string | (() => Promise<string>);
-  bodyKey?: string;
-  /** File name without `.md`. */
-  stem: string;
-}
-
 /**
  * Load the whole archive.
  *
@@ -84,17 +61,15 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
 
   const articleSchema = createArticleSchema(site);
   const cacheDir = options.cacheDir === false ? false : path.resolve(cwd, options.cacheDir ?? '.cache/broadsheet');
-  const frontmatter = await FrontmatterCache.open(cacheDir);
-  const reading: Reading = { remember: options.remember ?? false, keepText: options.keepText ?? false, cacheDir, version: await pipelineVersion() };
+  const reading = new ReadingSession({ cacheDir, remember: options.remember ?? false, keepText: options.keepText ?? false });
+  await reading.open();
   const [articleEntries, authorEntries, pageEntries] = await Promise.all([
     // The article schema is made from the site settings: they are part of its name.
-    readEntries(path.join(contentDir, 'articles'), cwd, articleSchema, `article ${JSON.stringify(site)}`, frontmatter, reading),
-    readEntries(path.join(contentDir, 'authors'), cwd, authorSchema, 'author', frontmatter, reading),
-    readEntries(path.join(contentDir, 'pages'), cwd, pageSchema, 'page', frontmatter, reading),
+    reading.readEntries(path.join(contentDir, 'articles'), cwd, articleSchema, `article ${JSON.stringify(site)}`),
+    reading.readEntries(path.join(contentDir, 'authors'), cwd, authorSchema, 'author'),
+    reading.readEntries(path.join(contentDir, 'pages'), cwd, pageSchema, 'page'),
   ]);
-  await frontmatter.save();
-  knownFiles = options.remember ? seenFiles : new Map();
-  seenFiles = new Map();
+  await reading.close();
   const files = [...articleEntries.files, ...authorEntries.files, ...pageEntries.files];
 
   const now = options.now ?? new Date();
@@ -204,53 +179,6 @@ export function newestFirst(a: Article, b: Article): number {
   return b.date.instant.getTime() - a.date.instant.getTime() || a.url.localeCompare(b.url);
 }
 
-/** How files are read in one load. */
-interface Reading {
-  remember: boolean;
-  keepText: boolean;
-  cacheDir: string | false;
-  /** `pipelineVersion()`, for the render cache's keys. */
-  version: string;
-}
-
-/** A file as it was validated: its data, places and body. */
-type Validated = Pick<Entry<unknown>, 'data' | 'places' | 'body'>;
-
-// The dev server loads the archive on every save. A file whose text and schema are unchanged
-// since the previous load in this process is taken as it was validated then, not parsed again
-// (10,000 articles: about 1.5 s less per rebuild). Only files that loaded without a message.
-let knownFiles = new Map<string, Validated>();
-let seenFiles = new Map<string, Validated>();
-
-async function readEntries<Schema extends z.ZodObject>(folder: string, cwd: string, schema: Schema, schemaKey: string, frontmatter: FrontmatterCache, reading: Reading) {
-  const { remember, keepText } = reading;
-  const files: VFile[] = [];
-  const entries: Array<Entry<z.output<Schema>>> = [];
-  for (const absolute of await listMarkdownFiles(folder)) {
-    const file = await readContentFile(absolute, cwd);
-    files.push(file);
-    if (hasErrors([file])) continue;
-    const stem = path.basename(absolute, '.md');
-    const text = String(file.value);
-    const key = createHash('sha1').update(schemaKey).update('\0').update(text).digest('base64url');
-    const known = file.messages.length === 0 ? knownFiles.get(key) : undefined;
-    if (known) {
-      if (!keepText) file.value = '';
-      if (remember) seenFiles.set(key, known);
-      entries.push({ file, ...(known as Validated & { data: z.output<Schema> }), stem });
-      continue;
-    }
-    const split = frontmatter.split(text, () => splitFrontmatter(file), () => file.messages.length === 0);
-    if (!keepText) file.value = '';
-    if (!split) continue;
-    const data = validateFrontmatter(schema, split.data, split.places, file);
-    if (data === undefined) continue;
-    entries.push({ file, data, places: split.places, ...laterBody(split.body, absolute, cwd, reading), stem });
-    if (remember && file.messages.length === 0) seenFiles.set(key, { data, places: split.places, body: split.body });
-  }
-  return { files, entries };
-}
-
 function articleSlug(entry: Entry<ArticleFrontmatter>): string {
   const slug = entry.data.slug ?? toSlug(entry.stem);
   if (!SLUG_PATTERN.test(slug)) {
@@ -282,20 +210,6 @@ function toAuthor(entry: Entry<AuthorFrontmatter>, bio: RenderedMarkdown): Autho
     ...(bio.html.trim() ? { bioHtml: bio.html } : {}),
     links: data.links,
   };
-}
-
-/** The body, or, when its rendering is cached already, a way to read it again and its key. */
-function laterBody(body: string, absolute: string, cwd: string, reading: Reading): Pick<Entry<unknown>, 'body' | 'bodyKey'> {
-  if (!reading.cacheDir || reading.remember) return { body };
-  const bodyKey = renderKey(reading.version, body);
-  if (!existsSync(entryPath(reading.cacheDir, bodyKey))) return { body };
-  const readAgain = async () => {
-    const file = await readContentFile(absolute, cwd);
-    const split = hasErrors([file]) ? undefined : splitFrontmatter(file);
-    if (!split) throw new Error(`\`${file.path}\` changed during the build. Build again.`);
-    return split.body;
-  };
-  return { body: readAgain, bodyKey };
 }
 
 /** Render every body once (cached, on all cores); the pipeline's warnings land on each entry's own file. */

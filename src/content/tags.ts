@@ -3,7 +3,7 @@
  * one page, shown with the most common spelling; different words whose slugs collide are an error.
  */
 import { report } from '../errors/report.ts';
-import type { Entry } from './load.ts';
+import type { Entry } from './read-entries.ts';
 import type { Tag } from './model.ts';
 import type { ArticleFrontmatter } from './schema.ts';
 import { spellingKey, toSlug } from './slug.ts';

@@ -2,7 +2,7 @@
  * Checks that no two files claim the same URL or the same feed identity.
  */
 import type { Place } from './frontmatter.ts';
-import type { Entry } from './load.ts';
+import type { Entry } from './read-entries.ts';
 import { report } from '../errors/report.ts';
 import type { ArticleFrontmatter } from './schema.ts';
 
