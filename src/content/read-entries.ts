@@ -89,8 +89,9 @@ export class ReadingSession {
       if (hasErrors([file])) continue;
       const stem = path.basename(absolute, '.md');
       const text = String(file.value);
-      const key = createHash('sha1').update(schemaKey).update('\0').update(text).digest('base64url');
-      const known = file.messages.length === 0 ? knownFiles.get(key) : undefined;
+      // Only a dev-server load has anything to look up or keep.
+      const key = remember || knownFiles.size ? createHash('sha1').update(schemaKey).update('\0').update(text).digest('base64url') : '';
+      const known = key && file.messages.length === 0 ? knownFiles.get(key) : undefined;
       if (known) {
         if (!keepText) file.value = '';
         if (remember) this.seen.set(key, known);

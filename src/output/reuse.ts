@@ -27,6 +27,9 @@ export interface Reuse {
 
 const FORMAT = 1;
 
+/** Errors that mean "this file system cannot hard-link here": copy instead. */
+export const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP']);
+
 /**
  * The file Eleventy writes for a permalink: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`.
  *
@@ -92,7 +95,7 @@ function place(file: string, reuse: Reuse, folders: Set<string>): boolean {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return false; // gone from the previous site: write it
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+    if (!CANNOT_LINK.has(code ?? '')) throw error;
     copyFileSync(source, target); // a file system without hard links
   }
   return true;

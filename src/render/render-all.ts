@@ -100,8 +100,12 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
   const toRender = await Promise.all(
     misses.map(async (index): Promise<RenderJob> => {
       const job = jobs[index]!;
-      const body = typeof job.body === 'function' ? await job.body() : job.body;
-      if (renderKey(version, body) !== keys[index]) throw new Error(`\`${job.path}\` changed during the build. Build again.`);
+      let body = job.body;
+      if (typeof body !== 'string') {
+        // Read again: its key was made from the text read earlier, which must not have changed since.
+        body = await body();
+        if (renderKey(version, body) !== keys[index]) throw new Error(`\`${job.path}\` changed during the build. Build again.`);
+      }
       return { path: job.path, body, ...(cacheDir ? { store: { cacheDir, key: keys[index]! } } : {}) };
     }),
   );

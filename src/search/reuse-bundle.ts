@@ -7,6 +7,7 @@
 import { constants } from 'node:fs';
 import { copyFile, link, lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { CANNOT_LINK } from '../output/reuse.ts';
 
 /** How many files a bundle folder holds, and their total size. */
 export interface BundleSize {
@@ -14,8 +15,6 @@ export interface BundleSize {
   bytes: number;
 }
 
-/** Errors that mean "this file system cannot hard-link here", not "this bundle is broken". */
-const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP']);
 
 // Enough parallel calls to keep libuv's thread pool busy without opening thousands at once.
 const BATCH = 64;
