@@ -6,15 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fingerprint } from '../fingerprint.ts';
 import type { Place, SplitFile } from './frontmatter.ts';
 
 type Stored = { data: Record<string, unknown>; places: Array<[string, Place]> };
 
-const contentCode = fileURLToPath(new URL('./', import.meta.url));
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A pack of read frontmatter, loaded from and saved to one file. */
 export class FrontmatterCache {
@@ -93,15 +91,6 @@ function bodyOf(text: string): string {
 // The code that reads frontmatter, and the parsers' versions: a change to either starts afresh.
 let memo: Promise<string> | undefined;
 function readerVersion(): Promise<string> {
-  memo ??= (async () => {
-    const hash = createHash('sha256');
-    for (const name of (await readdir(contentCode)).sort()) {
-      if (name.endsWith('.ts')) hash.update(name).update(await readFile(path.join(contentCode, name)));
-    }
-    for (const name of ['gray-matter', 'yaml']) {
-      hash.update(await readFile(path.join(projectRoot, 'node_modules', name, 'package.json')).catch(() => Buffer.from('missing')));
-    }
-    return hash.digest('hex').slice(0, 16);
-  })();
+  memo ??= fingerprint({ paths: ['src/content'], packages: ['gray-matter', 'yaml'] }).then((digest) => digest.slice(0, 16));
   return memo;
 }
