@@ -40,6 +40,12 @@ export interface Options {
    */
   remember?: boolean;
   /**
+   * With `remember`: absolute paths of the files changed since the previous load in this process
+   * (the dev server's watcher reports them). Other files that load kept are not read again.
+   * Unset: every file is read.
+   */
+  changedFiles?: ReadonlySet<string>;
+  /**
    * Keep each file's text on its VFile (default: `false`, so 100,000 texts are not held twice:
    * the body is kept for rendering). `npm run check` reads frontmatter lines from it.
    */
@@ -61,7 +67,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
 
   const articleSchema = createArticleSchema(site);
   const cacheDir = options.cacheDir === false ? false : path.resolve(cwd, options.cacheDir ?? '.cache/broadsheet');
-  const reading = new ReadingSession({ cacheDir, remember: options.remember ?? false, keepText: options.keepText ?? false });
+  const reading = new ReadingSession({ cacheDir, remember: options.remember ?? false, keepText: options.keepText ?? false, changedFiles: options.changedFiles });
   await reading.open();
   const [articleEntries, authorEntries, pageEntries] = await Promise.all([
     // The article schema is made from the site settings: they are part of its name.

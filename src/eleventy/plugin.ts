@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feedLinks } from '../feeds/feed-links.ts';
-import { forgetPageKeys, type PageKeys } from '../output/reuse.ts';
+import { folderCreation, forgetPageKeys, type PageKeys } from '../output/reuse.ts';
 import type { SiteConfig } from '../content/schema.ts';
-import { planEmit, type EmitPlan } from './emit-plan.ts';
+import { planEmit, type ArticleKeys, type EmitPlan } from './emit-plan.ts';
 import { createFilters } from './filters.ts';
 import { loadSiteData, type SiteData } from './site-data.ts';
 
@@ -36,6 +36,7 @@ interface EleventyConfig {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addPassthroughCopy(mapping: Record<string, string>): void;
   addWatchTarget(target: string): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   directories: { output: string };
   on(event: string, callback: (...args: never[]) => unknown): void;
   ignores: Set<string>;
@@ -72,8 +73,20 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
   const settings = checkOptions(options);
 
   let filters: ReturnType<typeof createFilters> | undefined;
-  // The dev server re-uses the pages it wrote itself: those of its previous rebuild.
+  // The dev server re-uses the pages it wrote itself: those of its previous rebuild, in the folder
+  // it wrote them to (a build swapping in `_site/`, or the folder deleted, starts over).
   let previewKeys: PageKeys | undefined;
+  let articleKeys: ArticleKeys | undefined;
+  let writtenInto = '';
+  eleventyConfig.on('eleventy.after', () => {
+    writtenInto = folderCreation(path.resolve(eleventyConfig.directories.output));
+  });
+  // Files the watcher saw change since the last load; unset until the first rebuild (read all).
+  let changedFiles: Set<string> | undefined;
+  eleventyConfig.on('eleventy.beforeWatch', (queue: string[]) => {
+    changedFiles ??= new Set();
+    for (const file of queue) changedFiles.add(path.resolve(file));
+  });
   eleventyConfig.addGlobalData('broadsheet', async () => {
     if (options.prepared) {
       filters = createFilters(options.prepared.data.site);
@@ -82,12 +95,18 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
     const { preview } = settings;
     const outputDir = path.resolve(eleventyConfig.directories.output);
     // Loaded afresh on every rebuild; reading and rendering are cached underneath.
-    const data = await loadSiteData({ ...settings, outputDir, remember: true });
+    const changed = changedFiles && new Set(changedFiles);
+    const data = await loadSiteData({ ...settings, outputDir, remember: true, ...(changed ? { changedFiles: changed } : {}) });
+    // Forgotten only once loaded: a load that failed part-way reads them again next time.
+    for (const file of changed ?? []) changedFiles!.delete(file);
     filters = createFilters(data.site);
     // Preview pages are written over the output in place, so a build must not trust its record.
     if (!previewKeys) await forgetPageKeys(path.resolve('.cache/broadsheet'), outputDir);
-    const { emit, keys } = await planEmit(data, preview, previewKeys && { dir: outputDir, keys: previewKeys });
-    previewKeys = keys;
+    const inPlace = previewKeys && folderCreation(outputDir) === writtenInto ? { dir: outputDir, keys: previewKeys } : undefined;
+    const plan = await planEmit(data, preview, inPlace, articleKeys);
+    previewKeys = plan.keys;
+    articleKeys = plan.articleKeys;
+    const { emit } = plan;
     return { ...data, emit };
   });
 
@@ -101,9 +120,11 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
 
   eleventyConfig.addFilter('feedLinks', (site: SiteConfig, subject?: Parameters<typeof feedLinks>[1]) => feedLinks(site, subject));
 
-  // Rebuild in the dev server when an editor saves a file, or a layout changes.
+  // Rebuild in the dev server when an editor saves a file, or a layout changes. Eleventy waits
+  // until a saved file has kept its size for 150 ms; an editor writes a Markdown file at once.
   eleventyConfig.addWatchTarget(settings.contentDir);
   eleventyConfig.addWatchTarget(templatesRoot);
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   if (options.prepared?.pagesOnly) {
     // A later part of a build written in parts: the first part wrote the other pages and files.
     for (const name of SINGLE_PAGES) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(eleventyOptions.dir.input, name)));

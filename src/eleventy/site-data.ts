@@ -21,6 +21,8 @@ export interface SiteDataOptions {
   outputDir: string;
   /** Keep what was read for the next load in this process: the dev server loads on every save. */
   remember?: boolean;
+  /** With `remember`: the files changed since the previous load (see `loadContent`). */
+  changedFiles?: ReadonlySet<string>;
 }
 
 /** The global data `broadsheet`. */
@@ -49,6 +51,7 @@ export async function loadSiteData(options: SiteDataOptions): Promise<SiteData> 
     now,
     reservedUrls: await publicUrls(options.publicDir),
     remember: options.remember ?? false,
+    ...(options.changedFiles ? { changedFiles: options.changedFiles } : {}),
   });
   const warnings = formatReport(files);
   if (warnings) console.warn(warnings);

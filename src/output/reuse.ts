@@ -8,7 +8,7 @@
  * the folder they describe, so a site that was replaced or deleted is never mistaken for it.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -82,8 +82,10 @@ export function pagesToWrite<T>(pages: ReadonlyArray<{ page: T; url: string; key
 
 // Synchronous: one system call per page beats the promise API's round trips (10,000 links: ~0.3 s).
 function place(file: string, reuse: Reuse, folders: Set<string>): boolean {
+  // In place (the dev server): the page is there, unless the whole folder was replaced, which
+  // the plugin checks once (`folderInode`) rather than once per page (~0.2 s at 10,000 articles).
+  if (!reuse.into) return true;
   const source = path.join(reuse.dir, file);
-  if (!reuse.into) return existsSync(source);
   const target = path.join(reuse.into, file);
   const folder = path.dirname(target);
   if (!folders.has(folder)) {
@@ -145,6 +147,22 @@ export async function forgetPageKeys(cacheDir: string, outputDir: string): Promi
 function recordPath(cacheDir: string, outputDir: string): string {
   const name = createHash('sha256').update(path.resolve(outputDir)).digest('hex').slice(0, 32);
   return path.join(cacheDir, 'builds', `${name}.json`);
+}
+
+/**
+ * A folder's device, inode and creation time: a folder deleted and made again has new ones (even
+ * on a re-used inode), while writing into it changes none of them.
+ *
+ * @param folder The folder.
+ * @returns Its identity, or `'missing'`.
+ */
+export function folderCreation(folder: string): string {
+  try {
+    const info = statSync(folder);
+    return `${info.dev}:${info.ino}:${info.birthtimeMs}`;
+  } catch {
+    return 'missing';
+  }
 }
 
 // The folder's inode, and its change time, which a rename into place sets.

@@ -29,6 +29,20 @@ describe('buildCollections: articles', () => {
     const content = makeContent(makeSeries(8));
     expect(buildCollections(content)).toEqual(buildCollections(content));
   });
+
+  it('should link stories afresh when a title, tag or byline changed since the last call', () => {
+    // The dev server calls it on every save; the story links are kept only while what they read is unchanged.
+    const linksOf = (articles: Article[]) => buildCollections(makeContent(articles)).articles.map((article) => [...(article.related ?? []), ...(article.moreFromAuthor ?? [])]);
+    const articles = makeSeries(6);
+    const before = linksOf(articles);
+    const retitled = articles.map((article) => (article.title === 'Story 2' ? { ...article, title: 'Story two' } : article));
+    expect(JSON.stringify(linksOf(retitled))).toContain('Story two');
+    const retagged = articles.map((article) => ({ ...article, tags: article.title === 'Story 1' ? [] : article.tags }));
+    expect(linksOf(retagged)).not.toEqual(before);
+    const rebylined = articles.map((article) => ({ ...article, authors: article.title === 'Story 3' ? [] : article.authors }));
+    expect(linksOf(rebylined)).not.toEqual(before);
+    expect(linksOf(articles)).toEqual(before);
+  });
 });
 
 describe('buildCollections: front page', () => {
