@@ -48,7 +48,7 @@ export async function listMarkdownFiles(folder: string): Promise<string[]> {
  */
 export async function readContentFile(absolutePath: string, cwd: string): Promise<VFile> {
   const file = new VFile({ path: path.relative(cwd, absolutePath) || absolutePath, cwd, value: '' });
-  // Synchronous on purpose: see readEntry in src/render/render-all.ts.
+  // Synchronous on purpose: see readEntryHeader in src/render/cache-entries.ts.
   const stats = lstatSync(absolutePath);
   if (stats.isSymbolicLink()) {
     report(file, 'symlink', { line: 1, column: 1 });

@@ -1,11 +1,25 @@
 /**
- * The render cache's entries: one JSON file per rendered body, named by its key (a hash of the
+ * The render cache's entries: one file per rendered body, named by its key (a hash of the
  * pipeline fingerprint and the Markdown), under `.cache/broadsheet/<first two characters>/`.
+ *
+ * An entry is a line of JSON (the light part of the rendering, its messages, and the byte sizes
+ * of the HTML and text), then the HTML, then the text, as they are. A build reads the light part
+ * of every entry at once and the HTML only when the page is written; neither has to parse the
+ * other's bytes out of a JSON string (10,000 warm entries: about 200 MB of JSON not parsed).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RenderOutcome } from './render-all.ts';
+import type { RenderedMarkdown } from '../pipeline/render.ts';
+import type { PlainMessage, RenderOutcome } from './render-all.ts';
+
+/** An entry's first line. */
+interface Header {
+  rendered: Omit<RenderedMarkdown, 'html' | 'text'>;
+  messages: PlainMessage[];
+  /** Bytes of HTML and of text after the line. */
+  sizes: [number, number];
+}
 
 /**
  * The file of an entry.
@@ -15,20 +29,47 @@ import type { RenderOutcome } from './render-all.ts';
  * @returns Its path.
  */
 export function entryPath(cacheDir: string, key: string): string {
-  return path.join(cacheDir, key.slice(0, 2), `${key}.json`);
+  return path.join(cacheDir, key.slice(0, 2), `${key}.entry`);
 }
 
 /**
- * Read an entry. Synchronous: for thousands of small files, one read call each beats the promise
- * API's open/stat/read/close round trips through the thread pool (10,000 entries: 0.4 s against 1.7 s).
+ * Read an entry's light part: the rendering without HTML and text, and the messages. Synchronous:
+ * for thousands of small files, one read call each beats the promise API's open/stat/read/close
+ * round trips through the thread pool (10,000 entries: 0.4 s against 1.7 s).
  *
  * @param cacheDir Cache folder.
  * @param key The body's key.
- * @returns The rendering, or `undefined` when it is missing or damaged.
+ * @returns The light outcome, or `undefined` when the entry is missing or damaged.
  */
-export function readEntry(cacheDir: string, key: string): RenderOutcome | undefined {
+export function readEntryHeader(cacheDir: string, key: string): { rendered: Header['rendered']; messages: PlainMessage[] } | undefined {
+  const entry = readParts(cacheDir, key);
+  return entry && { rendered: entry.header.rendered, messages: entry.header.messages };
+}
+
+/**
+ * Read only the HTML or only the text of an entry.
+ *
+ * @param cacheDir Cache folder.
+ * @param key The body's key.
+ * @param part Which.
+ * @returns It, or `undefined` when the entry is missing or damaged.
+ */
+export function readEntryPart(cacheDir: string, key: string, part: 'html' | 'text'): string | undefined {
+  const entry = readParts(cacheDir, key);
+  if (!entry) return undefined;
+  const { header, bytes, start } = entry;
+  const [htmlSize] = header.sizes;
+  return part === 'html' ? bytes.toString('utf8', start, start + htmlSize) : bytes.toString('utf8', start + htmlSize);
+}
+
+function readParts(cacheDir: string, key: string): { header: Header; bytes: Buffer; start: number } | undefined {
   try {
-    return JSON.parse(readFileSync(entryPath(cacheDir, key), 'utf8')) as RenderOutcome;
+    const bytes = readFileSync(entryPath(cacheDir, key));
+    const end = bytes.indexOf(10); // JSON.stringify never writes a raw newline
+    const header = JSON.parse(bytes.toString('utf8', 0, end)) as Header;
+    const start = end + 1;
+    if (end < 0 || start + header.sizes[0] + header.sizes[1] !== bytes.length) return undefined;
+    return { header, bytes, start };
   } catch {
     return undefined; // missing or damaged: render again
   }
@@ -45,7 +86,9 @@ export function readEntry(cacheDir: string, key: string): RenderOutcome | undefi
 export function writeEntry(cacheDir: string, key: string, outcome: RenderOutcome): void {
   const target = entryPath(cacheDir, key);
   mkdirSync(path.dirname(target), { recursive: true });
+  const { html, text, ...rendered } = outcome.rendered;
+  const header: Header = { rendered, messages: outcome.messages, sizes: [Buffer.byteLength(html), Buffer.byteLength(text)] };
   const temporary = `${target}.${randomUUID()}.tmp`;
-  writeFileSync(temporary, JSON.stringify(outcome));
+  writeFileSync(temporary, `${JSON.stringify(header)}\n${html}${text}`);
   renameSync(temporary, target);
 }

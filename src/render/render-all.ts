@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { RenderedMarkdown } from '../pipeline/render.ts';
-import { entryPath, readEntry } from './cache-entries.ts';
+import { entryPath, readEntryHeader, readEntryPart } from './cache-entries.ts';
 import { pipelineVersion } from './pipeline-version.ts';
 import { renderOne } from './render-worker.ts';
 
@@ -92,8 +92,8 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
     if (!cacheDir) return undefined;
     const known = cacheDir === remembered.cacheDir ? remembered.outcomes.get(key) : undefined;
     if (known) return known;
-    const entry = readEntry(cacheDir, key);
-    return entry && { messages: entry.messages, rendered: readLater(cacheDir, key, entry.rendered) };
+    const entry = readEntryHeader(cacheDir, key);
+    return entry && { messages: entry.messages, rendered: readLater(cacheDir, key, entry.rendered as RenderedMarkdown) };
   };
   const outcomes: Array<RenderOutcome | undefined> = keys.map(hit);
   const misses = jobs.map((_, index) => index).filter((index) => outcomes[index] === undefined);
@@ -128,14 +128,14 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
  */
 function readLater(cacheDir: string, key: string, rendered: RenderedMarkdown): RenderedMarkdown {
   const { html: _html, text: _text, ...rest } = rendered;
-  const read = () => {
-    const entry = readEntry(cacheDir, key);
-    if (!entry) throw new Error(`A rendered article went missing from the cache during the build: ${entryPath(cacheDir, key)}. Build again.`);
-    return entry.rendered;
+  const read = (part: 'html' | 'text') => {
+    const value = readEntryPart(cacheDir, key, part);
+    if (value === undefined) throw new Error(`A rendered article went missing from the cache during the build: ${entryPath(cacheDir, key)}. Build again.`);
+    return value;
   };
   return Object.defineProperties({ ...rest, key } as RenderedMarkdown, {
-    html: { get: () => read().html, enumerable: false },
-    text: { get: () => read().text, enumerable: false },
+    html: { get: () => read('html'), enumerable: false },
+    text: { get: () => read('text'), enumerable: false },
   });
 }
 

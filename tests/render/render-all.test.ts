@@ -2,10 +2,11 @@
  * renderAll: the render cache keeps HTML and text on disk, read when used; a body whose entry is
  * already cached need not be held, and is read again only if the entry is gone when needed.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { entryPath } from '../../src/render/cache-entries.ts';
 import { pipelineVersion } from '../../src/render/pipeline-version.ts';
 import { renderAll, renderKey } from '../../src/render/render-all.ts';
 
@@ -23,6 +24,35 @@ describe('renderAll', () => {
     expect(rendered.text).toBe('The council met.');
     expect(JSON.stringify(rendered)).not.toContain('council</em>');
     expect(rendered.key).toBe(renderKey(await pipelineVersion(), 'The *council* met.\n'));
+  });
+
+  it('should give back from the cache exactly what it rendered: line breaks, accents, emoji', async () => {
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-render-'));
+    const body = '## Café in Zürich\n\n> “Ça va,” she said 🚢\n>\n> and left.\n\n| a | b |\n| - | - |\n| é | 🙂 |\n';
+    const first = (await renderAll([{ path: 'd.md', body }], { cacheDir })).outcomes[0]!.rendered;
+    await renderAll([], { cacheDir: path.join(cacheDir, 'elsewhere') });
+    const again = await renderAll([{ path: 'd.md', body }], { cacheDir });
+    expect(again.cached).toBe(1);
+    const cached = again.outcomes[0]!.rendered;
+    expect([cached.html, cached.text, cached.headings]).toEqual([first.html, first.text, first.headings]);
+    expect(cached.html).toContain('🙂');
+    expect(cached.text).toContain('Ça va');
+  });
+
+  it('should render again, not trust, an entry that was cut short or damaged', async () => {
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-render-'));
+    const body = 'The *harbour* closed.\n';
+    await renderAll([{ path: 'e.md', body }], { cacheDir });
+    const file = entryPath(cacheDir, renderKey(await pipelineVersion(), body));
+    const bytes = await readFile(file);
+    for (const damaged of [bytes.subarray(0, bytes.length - 3), Buffer.from('not an entry'), Buffer.alloc(0)]) {
+      await writeFile(file, damaged);
+      // A call on another folder first, so the previous call's outcomes are not taken from memory.
+      await renderAll([], { cacheDir: path.join(cacheDir, 'elsewhere') });
+      const { outcomes, cached } = await renderAll([{ path: 'e.md', body }], { cacheDir });
+      expect(cached).toBe(0);
+      expect(outcomes[0]!.rendered.html).toBe('<p>The <em>harbour</em> closed.</p>');
+    }
   });
 
   it('should read a body again when its cache entry is gone, and refuse one that changed', async () => {

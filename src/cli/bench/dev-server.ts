@@ -29,7 +29,7 @@ export interface DevServerSpace {
   url: string;
 }
 
-const SAVES = 3;
+const SAVES = 5;
 const TIMEOUT_MS = 10 * 60_000;
 
 /**
