@@ -8,6 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { NODE_FLAGS } from '../node-flags.ts';
 
 /** What the scenario measured. */
 export interface DevServerResult {
@@ -60,7 +61,7 @@ export async function measureDevServer(space: DevServerSpace): Promise<DevServer
   );
   const port = await freePort();
   const started = performance.now();
-  const server = spawn(process.execPath, [path.join(space.root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--serve', `--port=${port}`, `--config=${config}`], {
+  const server = spawn(process.execPath, [...NODE_FLAGS, path.join(space.root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--serve', `--port=${port}`, `--config=${config}`], {
     cwd: space.root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countOutput, measure, type Measurement } from './measure.ts';
+import { NODE_FLAGS } from '../node-flags.ts';
 
 /** Which build a sample is of. */
 export type Scenario = 'broadsheet-cold' | 'broadsheet-warm' | 'broadsheet-edit' | 'baseline-cold';
@@ -102,7 +103,7 @@ export async function measureBaseline(space: Workspace, run: number): Promise<Sa
 async function buildBroadsheet(space: Workspace, scenario: Scenario, run: number): Promise<Sample> {
   const load = loadavg()[0]!;
   const profile = space.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${space.profileDir}`, `--cpu-prof-name=${scenario}-${run}.cpuprofile`] : [];
-  const result = await measure('node', [...profile, '--import', 'tsx', RUNNER, space.contentDir, space.broadsheetOut], {
+  const result = await measure('node', [...NODE_FLAGS, ...profile, '--import', 'tsx', RUNNER, space.contentDir, space.broadsheetOut], {
     cwd: space.root,
     env: { BROADSHEET_TIMING: '1' },
   });
