@@ -1,7 +1,8 @@
 /**
- * Splits the search documents into one shard per publication year and gives each a key that
- * changes whenever anything Pagefind would write for it changes, so an unchanged year's bundle
- * can be taken from the previous build instead of being indexed again.
+ * Splits the search documents into one shard per publication year (a year of more than
+ * `MAX_SHARD_DOCUMENTS` stories into equal parts, by date) and gives each a key that changes
+ * whenever anything Pagefind would write for it changes, so an unchanged shard's bundle can be
+ * taken from the previous build instead of being indexed again.
  */
 import { createHash } from 'node:crypto';
 import type { SearchDocument } from './documents.ts';
@@ -13,12 +14,18 @@ import { SearchIndexError } from './search-index-error.ts';
  */
 export const SEARCH_FORMAT = 'broadsheet-search/2';
 
-/** The documents of one year, and the key of the bundle they make. */
+/**
+ * Most stories in one bundle. Pagefind holds a bundle's whole index in memory while it writes it:
+ * 2.7 GB for a year of 5,000 stories of ~1,000 words, and two bundles are indexed at once.
+ */
+export const MAX_SHARD_DOCUMENTS = 2_500;
+
+/** The documents of one year (or part of a year), and the key of the bundle they make. */
 export interface Shard {
-  /** The year as text: the bundle's folder under `pagefind/` and its name in the manifest. */
+  /** The bundle's folder under `pagefind/` and its name in the manifest: `2025`, or `2025-1`, `2025-2` … for a large year. */
   name: string;
   year: number;
-  /** The year's documents, sorted by URL. */
+  /** The shard's documents, sorted by URL. */
   documents: SearchDocument[];
   /** sha256 (hex) over the format, the Pagefind version, the language and the documents. */
   key: string;
@@ -33,14 +40,15 @@ export interface ShardInputs {
 }
 
 /**
- * Group documents by year, newest year first, and key each group.
+ * Group documents by year, newest first (a large year in parts, newest part first), and key each group.
  *
  * @param documents Every document to index.
  * @param inputs Pagefind version and language, which are part of each key.
+ * @param maxDocuments Most documents in one shard (default: `MAX_SHARD_DOCUMENTS`).
  * @returns The shards, newest year first.
  * @throws SearchIndexError When a document has no usable year or two share a URL.
  */
-export function planShards(documents: readonly SearchDocument[], inputs: ShardInputs): Shard[] {
+export function planShards(documents: readonly SearchDocument[], inputs: ShardInputs, maxDocuments = MAX_SHARD_DOCUMENTS): Shard[] {
   const byYear = new Map<number, SearchDocument[]>();
   const urls = new Set<string>();
   for (const document of documents) {
@@ -58,10 +66,26 @@ export function planShards(documents: readonly SearchDocument[], inputs: ShardIn
   }
   return [...byYear.entries()]
     .sort(([a], [b]) => b - a)
-    .map(([year, group]) => {
-      const sorted = group.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-      return { name: String(year), year, documents: sorted, key: shardKey(sorted, inputs) };
-    });
+    .flatMap(([year, group]) =>
+      splitYear(group, maxDocuments)
+        .map((part, index, parts) => {
+          const sorted = part.sort(byUrl);
+          return { name: parts.length === 1 ? String(year) : `${year}-${index + 1}`, year, documents: sorted, key: shardKey(sorted, inputs) };
+        })
+        .reverse(),
+    );
+}
+
+/** A year's documents in parts of at most `max`, as equal as can be, oldest part first. */
+function splitYear(documents: SearchDocument[], max: number): SearchDocument[][] {
+  const count = Math.ceil(documents.length / max);
+  if (count <= 1) return [documents];
+  const byDate = [...documents].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byUrl(a, b)));
+  return Array.from({ length: count }, (_, index) => byDate.slice(Math.floor((index * byDate.length) / count), Math.floor(((index + 1) * byDate.length) / count)));
+}
+
+function byUrl(a: SearchDocument, b: SearchDocument): number {
+  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
 }
 
 /** sha256 over the inputs and the documents, each as a fixed-order array so key order never matters. */
