@@ -15,6 +15,7 @@ import { readPageKeys, writePageKeys } from '../output/reuse.ts';
 import { searchDocuments } from '../search/documents.ts';
 import { writeSearchIndex } from '../search/index-site.ts';
 import type { NewsDate } from '../content/dates.ts';
+import type { Content } from '../content/model.ts';
 import { createFilters } from '../eleventy/filters.ts';
 
 /** Options for `buildSite`. */
@@ -73,24 +74,28 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
 
   const previousKeys = options.incremental === false ? undefined : await readPageKeys(cacheDir, outputDir);
   const staging = await mkdtemp(path.join(parent, `${base}.tmp-`));
+  // Pagefind runs in processes of its own, so the index is made while the collections, feeds and
+  // pages are: it starts as soon as the articles are loaded. It is written into the staging
+  // folder, so the published index always matches the published pages.
+  let search: Promise<unknown> = Promise.resolve();
+  const startSearch = (content: Content) => {
+    const indexing = performance.now();
+    search = writeSearchIndex({
+      siteDir: staging,
+      previousDir: outputDir,
+      documents: searchDocuments(content.articles.filter((article) => article.status === 'published'), createFilters(content.site).readableDate as (date: NewsDate) => string),
+      language: content.site.language,
+    }).finally(() => performance.measure('broadsheet:search', { start: indexing }));
+    // Awaited below; marked handled now, in case it fails while the pages are still being made.
+    search.catch(() => undefined);
+  };
   try {
     const preview = options.preview ?? false;
-    const data = await loadSiteData({ contentDir, publicDir, preview, outputDir: staging });
+    const data = await loadSiteData({ contentDir, publicDir, preview, outputDir: staging, ...((options.search ?? true) ? { onContent: startSearch } : {}) });
     const planning = performance.now();
     const reuse = previousKeys && { dir: outputDir, keys: previousKeys, into: staging };
     const { emit, keys, reused } = await planEmit(data, preview, reuse);
     performance.measure('broadsheet:plan', { start: planning });
-    // Pagefind runs in processes of its own, so the index is made while Eleventy writes pages.
-    // It is written into the staging folder: the published index always matches the published pages.
-    const indexing = performance.now();
-    const search = (options.search ?? true)
-      ? writeSearchIndex({
-          siteDir: staging,
-          previousDir: outputDir,
-          documents: searchDocuments(data.articles.filter((article) => article.status === 'published'), createFilters(data.site).readableDate as (date: NewsDate) => string),
-          language: data.site.language,
-        }).finally(() => performance.measure('broadsheet:search', { start: indexing }))
-      : Promise.resolve(undefined);
     const writing = performance.now();
     const pages = writePages({ data, emit, outputDir: staging, contentDir, publicDir, preview, ...(options.partSize ? { partSize: options.partSize } : {}) }).finally(() =>
       performance.measure('broadsheet:emit', { start: writing }),
@@ -112,6 +117,8 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
+    // Nothing may still be writing into the staging folder when it is removed.
+    await Promise.allSettled([search]);
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

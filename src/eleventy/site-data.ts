@@ -23,6 +23,11 @@ export interface SiteDataOptions {
   remember?: boolean;
   /** With `remember`: the files changed since the previous load (see `loadContent`). */
   changedFiles?: ReadonlySet<string>;
+  /**
+   * Called once the content is loaded and valid, before the collections and feeds are made: a
+   * build starts its search index there, which needs only the articles.
+   */
+  onContent?: (content: Content) => void;
 }
 
 /** The global data `broadsheet`. */
@@ -56,6 +61,7 @@ export async function loadSiteData(options: SiteDataOptions): Promise<SiteData> 
   const warnings = formatReport(files);
   if (warnings) console.warn(warnings);
   const errors = formatReport(files.filter((file) => hasErrors([file])));
+  options.onContent?.(content);
   const imaging = performance.now();
   content.articles = await withResponsiveImages(content.articles, path.resolve(options.outputDir));
   performance.measure('broadsheet:images', { start: imaging });
