@@ -120,8 +120,9 @@ export function broadsheetPlugin(eleventyConfig: EleventyConfig, options: Option
 
   eleventyConfig.addFilter('feedLinks', (site: SiteConfig, subject?: Parameters<typeof feedLinks>[1]) => feedLinks(site, subject));
 
-  // Rebuild in the dev server when an editor saves a file, or a layout changes. Eleventy waits
-  // until a saved file has kept its size for 150 ms; an editor writes a Markdown file at once.
+  // Rebuild in the dev server when an editor saves a file, or a layout changes. Eleventy by
+  // default waits until a saved file has kept its size for 150 ms; an editor writes a Markdown
+  // file at once, so 50 ms is plenty.
   eleventyConfig.addWatchTarget(settings.contentDir);
   eleventyConfig.addWatchTarget(templatesRoot);
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });

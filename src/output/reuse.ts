@@ -83,7 +83,7 @@ export function pagesToWrite<T>(pages: ReadonlyArray<{ page: T; url: string; key
 // Synchronous: one system call per page beats the promise API's round trips (10,000 links: ~0.3 s).
 function place(file: string, reuse: Reuse, folders: Set<string>): boolean {
   // In place (the dev server): the page is there, unless the whole folder was replaced, which
-  // the plugin checks once (`folderInode`) rather than once per page (~0.2 s at 10,000 articles).
+  // the plugin checks once (`folderCreation`) rather than once per page (~0.2 s at 10,000 articles).
   if (!reuse.into) return true;
   const source = path.join(reuse.dir, file);
   const target = path.join(reuse.into, file);

@@ -1,14 +1,14 @@
 /**
- * `pagefind/shards.json`: the list of year bundles. The search page reads it to find the bundles
+ * `pagefind/shards.json`: the list of bundles (one per year, or per part of a large year). The search page reads it to find the bundles
  * to search, and the next build reads it to find the bundles it may re-use.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SEARCH_FORMAT } from './shards.ts';
 
-/** One year bundle in the manifest. */
+/** One bundle in the manifest: a year, or part of a large year. */
 export interface ManifestShard {
-  /** The year, such as `2025`. */
+  /** The shard's name (`shards.ts`), such as `2025` or `2025-2`. */
   name: string;
   /** Site-relative URL of the bundle folder, with a trailing slash: `/pagefind/2025/`. */
   bundle: string;
