@@ -4,7 +4,7 @@
  * whose rendering is already cached is read again only if it is needed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { z } from 'zod';
@@ -103,6 +103,16 @@ export class ReadingSession {
         entries.push({ file, ...(unchanged as Validated & { data: z.output<Schema> }), stem });
         continue;
       }
+      // A one-off build takes a file not written since the last load from the pack, unread.
+      const stats = this.options.cacheDir && !remember && !keepText ? lstatSync(absolute, { throwIfNoEntry: false }) : undefined;
+      const recalled = stats?.isFile() ? this.frontmatter!.recall(absolute, stats, this.version, (bodyKey) => this.isRendered(bodyKey)) : undefined;
+      if (recalled) {
+        const file = new VFile({ path: path.relative(cwd, absolute) || absolute, cwd, value: '' });
+        files.push(file);
+        const data = validateFrontmatter(schema, recalled.data, recalled.places, file);
+        if (data !== undefined) entries.push({ file, data, places: recalled.places, body: this.readBodyAgain(absolute, cwd), bodyKey: recalled.bodyKey, stem });
+        continue;
+      }
       const file = await readContentFile(absolute, cwd);
       files.push(file);
       if (hasErrors([file])) continue;
@@ -121,7 +131,9 @@ export class ReadingSession {
       if (!split) continue;
       const data = validateFrontmatter(schema, split.data, split.places, file);
       if (data === undefined) continue;
-      entries.push({ file, data, places: split.places, ...this.laterBody(split.body, absolute, cwd), stem });
+      const bodyKey = this.options.cacheDir && !remember ? renderKey(this.version, split.body) : '';
+      entries.push({ file, data, places: split.places, ...this.laterBody(split.body, bodyKey, absolute, cwd), stem });
+      if (stats && file.messages.length === 0) this.frontmatter!.remember(absolute, stats, split.key, this.version, bodyKey);
       if (remember && file.messages.length === 0) this.remember(absolute, schemaKey, key, { data, places: split.places, body: split.body });
     }
     return { files, entries };
@@ -144,17 +156,25 @@ export class ReadingSession {
   }
 
   /** The body, or, when its rendering is cached already, a way to read it again and its key. */
-  private laterBody(body: string, absolute: string, cwd: string): Pick<Entry<unknown>, 'body' | 'bodyKey'> {
+  private laterBody(body: string, bodyKey: string, absolute: string, cwd: string): Pick<Entry<unknown>, 'body' | 'bodyKey'> {
     const { cacheDir, remember } = this.options;
     if (!cacheDir || remember) return { body };
-    const bodyKey = renderKey(this.version, body);
-    if (!existsSync(entryPath(cacheDir, bodyKey))) return { body };
-    const readAgain = async () => {
+    return this.isRendered(bodyKey) ? { body: this.readBodyAgain(absolute, cwd), bodyKey } : { body };
+  }
+
+  /** Whether the render cache holds this key's rendering (with the current pipeline). */
+  private isRendered(bodyKey: string): boolean {
+    const { cacheDir } = this.options;
+    return Boolean(cacheDir) && existsSync(entryPath(cacheDir as string, bodyKey));
+  }
+
+  /** Reads a body again, should its cached rendering turn out to be unusable. */
+  private readBodyAgain(absolute: string, cwd: string): () => Promise<string> {
+    return async () => {
       const file = await readContentFile(absolute, cwd);
       const split = hasErrors([file]) ? undefined : splitFrontmatter(file);
       if (!split) throw new Error(`\`${file.path}\` changed during the build. Build again.`);
       return split.body;
     };
-    return { body: readAgain, bodyKey };
   }
 }
