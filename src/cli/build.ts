@@ -5,6 +5,7 @@
 import { isMain } from './is-main.ts';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { constants, setPriority } from 'node:os';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { planEmit } from '../eleventy/emit-plan.ts';
@@ -161,9 +162,23 @@ async function discard(folder: string, cacheDir: string): Promise<void> {
   deleteInBackground(target);
 }
 
+// The deleter first renames the folder to `<name>.deleting-<its pid>`: of two deleters started on
+// one folder (a build starting while the previous build's is still at work), only one deletes.
+const DELETER = `const fs = require('node:fs');
+const from = process.argv[1];
+const to = from.replace(/\\.deleting-\\d+$/, '') + '.deleting-' + process.pid;
+try { fs.renameSync(from, to); } catch { process.exit(0); }
+fs.rmSync(to, { recursive: true, force: true });`;
+
 function deleteInBackground(folder: string): void {
-  const script = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })';
-  spawn(process.execPath, ['-e', script, folder], { detached: true, stdio: 'ignore' }).unref();
+  const child = spawn(process.execPath, ['-e', DELETER, folder], { detached: true, stdio: 'ignore' });
+  child.unref();
+  try {
+    // Lowest priority: the deletion must not slow the build that follows.
+    if (child.pid !== undefined) setPriority(child.pid, constants.priority.PRIORITY_LOW);
+  } catch {
+    // not allowed here: it runs at normal priority
+  }
 }
 
 /** Staging folders left by a build that was killed part-way, and trash not yet deleted. */
@@ -172,7 +187,19 @@ async function removeLeftovers(parent: string, base: string, cacheDir: string): 
   const stale = names.filter((name) => name.startsWith(`${base}.tmp-`) || name.startsWith(`${base}.old-`));
   await Promise.all(stale.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
   const trash = path.join(cacheDir, 'trash');
-  for (const name of await readdir(trash).catch(() => [] as string[])) deleteInBackground(path.join(trash, name));
+  for (const name of await readdir(trash).catch(() => [] as string[])) {
+    const deleter = /\.deleting-(\d+)$/.exec(name);
+    if (!deleter || !isRunning(Number(deleter[1]))) deleteInBackground(path.join(trash, name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

@@ -2,7 +2,8 @@
  * `buildSite` swaps a finished build into place: a failure at the last moment leaves the old site
  * as it was, and a successful rebuild replaces the whole folder (so deleted articles disappear).
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
@@ -89,6 +90,26 @@ describe('atomic swap', () => {
       expect(await listFiles(outputDir)).toContain('index.html');
     } finally {
       await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('should delete replaced sites in the background, leaving alone a folder another deleter is at', async () => {
+    const trash = path.resolve('.cache/broadsheet/trash');
+    await mkdir(trash, { recursive: true });
+    // A deleter that is still running (this process stands for it) and one that died part-way.
+    const running = path.join(trash, `site-${randomUUID()}.deleting-${process.pid}`);
+    const abandoned = path.join(trash, `site-${randomUUID()}.deleting-2147483646`);
+    for (const folder of [running, abandoned]) {
+      await mkdir(path.join(folder, 'a'), { recursive: true });
+      await writeFile(path.join(folder, 'a', 'index.html'), 'old');
+    }
+    try {
+      await buildSite({ contentDir: copy.contentDir, publicDir: copy.publicDir, outputDir: site.outputDir });
+      const gone = async (prefix: string) => !(await readdir(trash)).some((name) => name.startsWith(prefix));
+      await expect.poll(() => gone(path.basename(abandoned).replace(/\.deleting-\d+$/, '')), { timeout: 15_000 }).toBe(true);
+      expect(await readdir(running)).toEqual(['a']);
+    } finally {
+      await rm(running, { recursive: true, force: true });
     }
   });
 });
