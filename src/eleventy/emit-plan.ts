@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { codeVersion } from '../output/code-version.ts';
 import { pageKey, pagesToWrite, type PageKeys, type Reuse } from '../output/reuse.ts';
 import { sameData } from '../output/same-data.ts';
+import { loopTurner } from '../output/let-loop-turn.ts';
 import type { SiteData } from './site-data.ts';
 
 /** Article page keys by URL, with the data they were made from: the dev server keeps them between rebuilds. */
@@ -46,7 +47,10 @@ export async function planEmit(
   const authorKeys = new Map<object, string>();
   const known = new WeakMap<object, string>();
   const articleKeys: ArticleKeys = new Map();
+  // The search index runs alongside: let its Pagefind pipes move (see let-loop-turn.ts).
+  const turn = loopTurner();
   for (const article of data.articles) {
+    await turn();
     const before = previous?.get(article.url);
     let key = before?.shared === shared && sameData(before.article, article) ? before.key : undefined;
     if (key === undefined) {
@@ -58,17 +62,17 @@ export async function planEmit(
   }
 
   const keys: PageKeys = {};
-  const select = <T>(items: readonly T[], url: (item: T) => string, key: (item: T) => string) =>
-    pagesToWrite(items.map((page) => ({ page, url: url(page), key: key(page) })), reuse, keys);
+  const select = <T>(items: readonly T[], url: (item: T) => string, key: (item: T) => string) => pagesToWrite(items, url, key, reuse, keys);
+  // One after the other: `keys` is filled in page order.
   const emit: EmitPlan = {
-    articles: select(data.articles, (article) => article.url, (article) => known.get(article)!),
-    listings: select(data.listings, (listing) => listing.url, (listing) => pageKey(shared, listing, known)),
+    articles: await select(data.articles, (article) => article.url, (article) => known.get(article)!),
+    listings: await select(data.listings, (listing) => listing.url, (listing) => pageKey(shared, listing, known)),
     // A feed known by its source is keyed without being made: only changed feeds are made at all.
-    feedFiles: select(data.feedFiles, (file) => file.url, (file) =>
+    feedFiles: await select(data.feedFiles, (file) => file.url, (file) =>
       file.source === undefined ? pageKey(shared, file) : pageKey(shared, { url: file.url, source: file.source }, known),
     ),
-    redirects: select(data.redirects, (redirect) => redirect.from, (redirect) => pageKey(shared, redirect)),
-    pages: select(data.pages, (page) => page.url, (page) => pageKey(shared, page)),
+    redirects: await select(data.redirects, (redirect) => redirect.from, (redirect) => pageKey(shared, redirect)),
+    pages: await select(data.pages, (page) => page.url, (page) => pageKey(shared, page)),
   };
   const written = Object.values(emit).reduce((sum, list: unknown[]) => sum + list.length, 0);
   return { emit, keys, reused: Object.keys(keys).length - written, articleKeys };

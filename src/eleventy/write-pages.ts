@@ -3,7 +3,6 @@
  * every page of a run in memory until the run ends, so a large site is written in parts, each
  * by a fresh Eleventy: memory stays flat however many pages there are.
  */
-import Eleventy from '@11ty/eleventy';
 import type { EmitPlan } from './emit-plan.ts';
 import { broadsheetPlugin, eleventyOptions } from './plugin.ts';
 import type { SiteData } from './site-data.ts';
@@ -43,6 +42,9 @@ export async function writePages(options: WriteOptions): Promise<{ written: numb
   let written = 0;
   let copied = 0;
   const parts = splitPlan(options.emit, options.partSize ?? PART_SIZE);
+  // Imported here, not at start-up: loading Eleventy takes ~0.5 s, which a rebuild then spends
+  // while its search index is being made instead of before.
+  const { default: Eleventy } = await import('@11ty/eleventy');
   for (const [index, emit] of parts.entries()) {
     const { dir, templateFormats } = eleventyOptions;
     const eleventy = new Eleventy(dir.input, options.outputDir, {

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loopTurner } from './let-loop-turn.ts';
 
 /** Output file (relative, `/`-separated) → key. */
 export type PageKeys = Record<string, string>;
@@ -64,18 +65,23 @@ export function pageKey(shared: string, value: unknown, known?: WeakMap<object, 
  * Split pages into those to write and those re-used from the previous build, placing the
  * re-used ones when `reuse.into` is set. A page the previous site lacks is written.
  *
- * @param pages Pages with their URL and key.
+ * @param pages The pages.
+ * @param urlOf A page's URL.
+ * @param keyOf A page's key.
  * @param reuse The previous build, if there is one to re-use.
  * @param keys Filled with every page's key, for the next build.
  * @returns The pages to write.
  */
-export function pagesToWrite<T>(pages: ReadonlyArray<{ page: T; url: string; key: string }>, reuse: Reuse | undefined, keys: PageKeys): T[] {
+export async function pagesToWrite<T>(pages: readonly T[], urlOf: (page: T) => string, keyOf: (page: T) => string, reuse: Reuse | undefined, keys: PageKeys): Promise<T[]> {
   const write: T[] = [];
   const folders = new Set<string>();
-  for (const { page, url, key } of pages) {
-    const file = outputFile(url);
+  const turn = loopTurner();
+  for (const page of pages) {
+    const file = outputFile(urlOf(page));
+    const key = keyOf(page);
     keys[file] = key;
     if (!reuse || reuse.keys[file] !== key || !place(file, reuse, folders)) write.push(page);
+    await turn();
   }
   return write;
 }
