@@ -74,15 +74,14 @@ export class FrontmatterCache {
    * @param absolute The file's absolute path.
    * @param stats Its `lstat` now.
    * @param version The render pipeline's version: a body key made with another is no use.
-   * @param usable Whether the body's rendering is in the render cache.
    * @returns The frontmatter and body key, or `undefined` when the file must be read.
    */
-  recall(absolute: string, stats: Stats, version: string, usable: (bodyKey: string) => boolean): Recalled | undefined {
+  recall(absolute: string, stats: Stats, version: string): Recalled | undefined {
     const known = this.file ? this.stored.files[absolute] : undefined;
     if (!known || known.version !== version || !sameStamp(known.stamp, stampOf(stats))) return undefined;
     if (Math.max(stats.mtimeMs, stats.ctimeMs) > this.stored.readSince - RACY_MS) return undefined;
     const entry = this.stored.entries[known.key];
-    if (!entry || !usable(known.bodyKey)) return undefined;
+    if (!entry) return undefined;
     this.fresh.set(known.key, entry);
     this.freshFiles.set(absolute, known);
     return { data: entry.data, places: new Map(entry.places), bodyKey: known.bodyKey };

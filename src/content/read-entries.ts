@@ -103,9 +103,10 @@ export class ReadingSession {
         entries.push({ file, ...(unchanged as Validated & { data: z.output<Schema> }), stem });
         continue;
       }
-      // A one-off build takes a file not written since the last load from the pack, unread.
+      // A one-off build takes a file not written since the last load from the pack, unread. Its
+      // body is read only if its rendering is not in the cache after all (see renderAll).
       const stats = this.options.cacheDir && !remember && !keepText ? lstatSync(absolute, { throwIfNoEntry: false }) : undefined;
-      const recalled = stats?.isFile() ? this.frontmatter!.recall(absolute, stats, this.version, (bodyKey) => this.isRendered(bodyKey)) : undefined;
+      const recalled = stats?.isFile() ? this.frontmatter!.recall(absolute, stats, this.version) : undefined;
       if (recalled) {
         const file = new VFile({ path: path.relative(cwd, absolute) || absolute, cwd, value: '' });
         files.push(file);
@@ -159,13 +160,7 @@ export class ReadingSession {
   private laterBody(body: string, bodyKey: string, absolute: string, cwd: string): Pick<Entry<unknown>, 'body' | 'bodyKey'> {
     const { cacheDir, remember } = this.options;
     if (!cacheDir || remember) return { body };
-    return this.isRendered(bodyKey) ? { body: this.readBodyAgain(absolute, cwd), bodyKey } : { body };
-  }
-
-  /** Whether the render cache holds this key's rendering (with the current pipeline). */
-  private isRendered(bodyKey: string): boolean {
-    const { cacheDir } = this.options;
-    return Boolean(cacheDir) && existsSync(entryPath(cacheDir as string, bodyKey));
+    return existsSync(entryPath(cacheDir, bodyKey)) ? { body: this.readBodyAgain(absolute, cwd), bodyKey } : { body };
   }
 
   /** Reads a body again, should its cached rendering turn out to be unusable. */

@@ -4,7 +4,7 @@
  * and a file written just before a load is read again next time (its times could repeat).
  */
 import * as fs from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -71,5 +71,16 @@ describe('unchanged content files', () => {
     await sleep(RACY_WAIT_MS);
     expect((await articlesRead(where, cacheDir)).read).toEqual(['ferry.md']);
     expect((await articlesRead(where, cacheDir)).read).toEqual([]);
+  });
+
+  it('should read and render the body again when its rendering is not in the cache', async () => {
+    const first = await articlesRead(where, cacheDir);
+    // Another cache folder holding only the pack: the files are known, their renderings are not.
+    const bare = path.join(where.cwd, 'bare-cache');
+    await mkdir(bare);
+    for (const name of await readdir(cacheDir)) if (name.startsWith('frontmatter-')) await copyFile(path.join(cacheDir, name), path.join(bare, name));
+    const second = await articlesRead(where, bare);
+    expect(second.read).toEqual(['budget.md', 'ferry.md']);
+    expect(second.content).toEqual(first.content);
   });
 });
