@@ -53,9 +53,11 @@ export function parseNewsDate(value: string, timeZone: string): NewsDate | { err
   if (offset && offset.toUpperCase() !== 'Z' && (Math.abs(offsetMinutes(offset)) > 14 * 60 || Number(offset.slice(-2)) > 59)) {
     return { error: `\`${value}\` has an impossible time-zone offset \`${offset}\`` };
   }
-  const instant = offset ? wallClock - offsetMinutes(offset) * 60_000 : zonedWallClockToInstant(wallClock, timeZone);
-  if (dateOnly) return { instant: new Date(instant), year: year!, month: month!, day: day!, hasTime: false };
-  return { instant: new Date(instant), ...calendarDay(new Date(instant), timeZone), hasTime: true };
+  const zoned = offset ? { instant: wallClock - offsetMinutes(offset) * 60_000, exact: false } : zonedWallClockToInstant(wallClock, timeZone);
+  const instant = new Date(zoned.instant);
+  if (dateOnly) return { instant, year: year!, month: month!, day: day!, hasTime: false };
+  // Read in the zone, unless the zone's clocks showed the written wall-clock time at that instant.
+  return { instant, ...(zoned.exact ? { year: year!, month: month!, day: day! } : calendarDay(instant, timeZone)), hasTime: true };
 }
 
 /**
@@ -153,17 +155,24 @@ function zoneOffset(time: number, timeZone: string): number {
   return zonedTime(new Date(time), timeZone).offset * 60_000;
 }
 
-/** The instant at which the zone's clocks show `wallClock` (read as if it were UTC). */
-function zonedWallClockToInstant(wallClock: number, timeZone: string): number {
+/**
+ * The instant at which the zone's clocks show `wallClock` (read as if it were UTC), and whether
+ * they show exactly that then (not in a skipped hour): the calendar day is then the wall clock's.
+ */
+function zonedWallClockToInstant(wallClock: number, timeZone: string): { instant: number; exact: boolean } {
   // The offsets in force half a day either side cover any DST change near this wall-clock time.
   const before = wallClock - zoneOffset(wallClock - 12 * HOUR, timeZone);
   const after = wallClock - zoneOffset(wallClock + 12 * HOUR, timeZone);
   const shows = (instant: number) => instant + zoneOffset(instant, timeZone) === wallClock;
-  if (shows(before) && shows(after)) return Math.min(before, after); // a repeated hour: its first occurrence
-  if (shows(before)) return before;
-  if (shows(after)) return after;
+  const showsBefore = shows(before);
+  // The usual case, one offset all day: a single check.
+  if (before === after) return { instant: before, exact: showsBefore };
+  const showsAfter = shows(after);
+  if (showsBefore && showsAfter) return { instant: Math.min(before, after), exact: true }; // a repeated hour: its first occurrence
+  if (showsBefore) return { instant: before, exact: true };
+  if (showsAfter) return { instant: after, exact: true };
   // A skipped hour (clocks jump forward): the old offset lands just after the jump, the same day.
-  return before;
+  return { instant: before, exact: false };
 }
 
 const HOUR = 3_600_000;
