@@ -114,7 +114,7 @@ export class ReadingSession {
         if (data !== undefined) entries.push({ file, data, places: recalled.places, body: this.readBodyAgain(absolute, cwd), bodyKey: recalled.bodyKey, stem });
         continue;
       }
-      const file = await readContentFile(absolute, cwd);
+      const file = await readContentFile(absolute, cwd, stats);
       files.push(file);
       if (hasErrors([file])) continue;
       const text = String(file.value);

@@ -2,7 +2,7 @@
  * Finds content files and reads them as clean text: UTF-8 checked, BOM and CRLF removed,
  * characters that HTML and XML cannot carry taken out (with a warning).
  */
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -43,13 +43,12 @@ export async function listMarkdownFiles(folder: string): Promise<string[]> {
  *
  * @param absolutePath The file.
  * @param cwd Folder that messages name paths relative to.
+ * @param stats Its `lstat`, when the caller has it already.
  * @returns A VFile whose `value` is the clean text, or whose messages say why it could not be read
  *   (then `value` is '' and the file has an error).
  */
-export async function readContentFile(absolutePath: string, cwd: string): Promise<VFile> {
+export async function readContentFile(absolutePath: string, cwd: string, stats: Stats = lstatSync(absolutePath)): Promise<VFile> {
   const file = new VFile({ path: path.relative(cwd, absolutePath) || absolutePath, cwd, value: '' });
-  // Synchronous on purpose: see readEntryHeader in src/render/cache-entries.ts.
-  const stats = lstatSync(absolutePath);
   if (stats.isSymbolicLink()) {
     report(file, 'symlink', { line: 1, column: 1 });
     return file;
@@ -58,6 +57,7 @@ export async function readContentFile(absolutePath: string, cwd: string): Promis
     report(file, 'file-too-large', { line: 1, column: 1 }, formatBytes(stats.size), formatBytes(MAX_FILE_BYTES));
     return file;
   }
+  // Synchronous on purpose (as is the `lstat`): see readEntryHeader in src/render/cache-entries.ts.
   const bytes = readFileSync(absolutePath);
   let text: string;
   try {
