@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { hasErrors } from '../errors/report.ts';
 import { entryPath } from '../render/cache-entries.ts';
@@ -14,7 +14,7 @@ import { pipelineVersion } from '../render/pipeline-version.ts';
 import { renderKey } from '../render/render-all.ts';
 import { FrontmatterCache } from './frontmatter-cache.ts';
 import { splitFrontmatter, type Place } from './frontmatter.ts';
-import { listMarkdownFiles, readContentFile } from './read.ts';
+import { contentFile, listMarkdownFiles, readContentFile } from './read.ts';
 import { validateFrontmatter } from './validate.ts';
 
 /** One content file that passed validation, waiting to be rendered. */
@@ -98,7 +98,7 @@ export class ReadingSession {
       const stem = path.basename(absolute, '.md');
       const unchanged = this.unchanged(absolute, schemaKey);
       if (unchanged) {
-        const file = new VFile({ path: path.relative(cwd, absolute) || absolute, cwd, value: '' });
+        const file = contentFile(absolute, cwd);
         files.push(file);
         entries.push({ file, ...(unchanged as Validated & { data: z.output<Schema> }), stem });
         continue;
@@ -108,7 +108,7 @@ export class ReadingSession {
       const stats = this.options.cacheDir && !remember && !keepText ? lstatSync(absolute, { throwIfNoEntry: false }) : undefined;
       const recalled = stats?.isFile() ? this.frontmatter!.recall(absolute, stats, this.version) : undefined;
       if (recalled) {
-        const file = new VFile({ path: path.relative(cwd, absolute) || absolute, cwd, value: '' });
+        const file = contentFile(absolute, cwd);
         files.push(file);
         const data = validateFrontmatter(schema, recalled.data, recalled.places, file);
         if (data !== undefined) entries.push({ file, data, places: recalled.places, body: this.readBodyAgain(absolute, cwd), bodyKey: recalled.bodyKey, stem });

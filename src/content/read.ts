@@ -48,7 +48,7 @@ export async function listMarkdownFiles(folder: string): Promise<string[]> {
  *   (then `value` is '' and the file has an error).
  */
 export async function readContentFile(absolutePath: string, cwd: string, stats: Stats = lstatSync(absolutePath)): Promise<VFile> {
-  const file = new VFile({ path: path.relative(cwd, absolutePath) || absolutePath, cwd, value: '' });
+  const file = contentFile(absolutePath, cwd);
   if (stats.isSymbolicLink()) {
     report(file, 'symlink', { line: 1, column: 1 });
     return file;
@@ -69,6 +69,17 @@ export async function readContentFile(absolutePath: string, cwd: string, stats: 
   text = text.replace(/\r\n?/g, '\n');
   file.value = removeForbiddenCharacters(text, file);
   return file;
+}
+
+/**
+ * The VFile a content file's messages go on, named relative to `cwd`, without its text.
+ *
+ * @param absolutePath The file.
+ * @param cwd Folder that messages name paths relative to.
+ * @returns An empty VFile.
+ */
+export function contentFile(absolutePath: string, cwd: string): VFile {
+  return new VFile({ path: path.relative(cwd, absolutePath) || absolutePath, cwd, value: '' });
 }
 
 function removeForbiddenCharacters(text: string, file: VFile): string {
