@@ -22,11 +22,14 @@ type Stored = { data: Record<string, unknown>; places: Array<[string, Place]> };
 /** What changes whenever a file is written or replaced: inode, size, modification and change times. */
 type Stamp = [ino: number, size: number, mtimeMs: number, ctimeMs: number];
 
-/** A file as last read: its stamp, its text's key in `entries`, and its body's render key with that pipeline version. */
-type KnownFile = { stamp: Stamp; key: string; version: string; bodyKey: string };
+/** A file as last read: its stamp, its text's key in `entries`, and its body's render key. */
+type KnownFile = { stamp: Stamp; key: string; bodyKey: string };
 
-/** `readSince`: when the load that saved the pack began, before it looked at any file. */
-type Pack = { readSince: number; entries: Record<string, Stored>; files: Record<string, KnownFile> };
+/**
+ * `readSince`: when the load that saved the pack began, before it looked at any file.
+ * `renderVersion`: the render pipeline's version that the files' body keys were made with.
+ */
+type Pack = { readSince: number; renderVersion: string; entries: Record<string, Stored>; files: Record<string, KnownFile> };
 
 /** Files written this close (ms) to the load that read them are not trusted; see the module comment. */
 const RACY_MS = 2000;
@@ -48,25 +51,31 @@ export class FrontmatterCache {
   private constructor(
     private readonly file: string | undefined,
     private readonly stored: Pack,
+    private readonly renderVersion: string,
   ) {}
 
   /**
    * Open the pack in `cacheDir`; `false` gives a cache that keeps nothing.
    *
    * @param cacheDir Broadsheet's cache folder.
+   * @param renderVersion The render pipeline's version: files remembered under another are read again.
    * @returns The cache.
    */
-  static async open(cacheDir: string | false): Promise<FrontmatterCache> {
-    if (cacheDir === false) return new FrontmatterCache(undefined, { readSince: 0, entries: {}, files: {} });
+  static async open(cacheDir: string | false, renderVersion: string): Promise<FrontmatterCache> {
+    const empty: Pack = { readSince: 0, renderVersion, entries: {}, files: {} };
+    if (cacheDir === false) return new FrontmatterCache(undefined, empty, renderVersion);
     const file = path.join(cacheDir, `frontmatter-${await readerVersion()}.json`);
-    let stored: Pack = { readSince: 0, entries: {}, files: {} };
+    let stored = empty;
     try {
       const pack = JSON.parse(readFileSync(file, 'utf8')) as Partial<Pack>;
-      if (typeof pack.readSince === 'number' && pack.entries && pack.files) stored = pack as Pack;
+      if (typeof pack.readSince === 'number' && pack.entries && pack.files) {
+        // Body keys made by another pipeline are no use: its files are read again.
+        stored = pack.renderVersion === renderVersion ? (pack as Pack) : { ...(pack as Pack), files: {} };
+      }
     } catch {
       // missing or damaged: read every file
     }
-    return new FrontmatterCache(file, stored);
+    return new FrontmatterCache(file, stored, renderVersion);
   }
 
   /**
@@ -74,12 +83,11 @@ export class FrontmatterCache {
    *
    * @param absolute The file's absolute path.
    * @param stats Its `lstat` now.
-   * @param version The render pipeline's version: a body key made with another is no use.
    * @returns The frontmatter and body key, or `undefined` when the file must be read.
    */
-  recall(absolute: string, stats: Stats, version: string): Recalled | undefined {
+  recall(absolute: string, stats: Stats): Recalled | undefined {
     const known = this.file ? this.stored.files[absolute] : undefined;
-    if (!known || known.version !== version || !sameStamp(known.stamp, stampOf(stats))) return undefined;
+    if (!known || !sameStamp(known.stamp, stampOf(stats))) return undefined;
     if (Math.max(stats.mtimeMs, stats.ctimeMs) > this.stored.readSince - RACY_MS) return undefined;
     const entry = this.stored.entries[known.key];
     if (!entry) return undefined;
@@ -94,12 +102,11 @@ export class FrontmatterCache {
    * @param absolute The file's absolute path.
    * @param stats Its `lstat`, taken before it was read.
    * @param key What `split` returned as its key.
-   * @param version The render pipeline's version.
-   * @param bodyKey Its body's render key.
+   * @param bodyKey Its body's render key, made with the render version the cache was opened with.
    */
-  remember(absolute: string, stats: Stats, key: string, version: string, bodyKey: string): void {
+  remember(absolute: string, stats: Stats, key: string, bodyKey: string): void {
     if (!this.file || !this.fresh.has(key)) return;
-    this.freshFiles.set(absolute, { stamp: stampOf(stats), key, version, bodyKey });
+    this.freshFiles.set(absolute, { stamp: stampOf(stats), key, bodyKey });
     // Saved again even when nothing else changed, so a stamp too recent to trust now is trusted next time.
     this.changed = true;
   }
@@ -137,7 +144,7 @@ export class FrontmatterCache {
     if (!this.file || (!this.changed && unchanged)) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    const pack: Pack = { readSince: this.openedAt, entries: Object.fromEntries(this.fresh), files: Object.fromEntries(this.freshFiles) };
+    const pack: Pack = { readSince: this.openedAt, renderVersion: this.renderVersion, entries: Object.fromEntries(this.fresh), files: Object.fromEntries(this.freshFiles) };
     await writeFile(temporary, JSON.stringify(pack));
     await rename(temporary, this.file);
     // Packs of earlier versions of the reader are never read again.

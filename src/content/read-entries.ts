@@ -70,8 +70,8 @@ export class ReadingSession {
 
   /** Open the frontmatter pack and learn the render cache's version. */
   async open(): Promise<void> {
-    this.frontmatter = await FrontmatterCache.open(this.options.cacheDir);
     this.version = await pipelineVersion();
+    this.frontmatter = await FrontmatterCache.open(this.options.cacheDir, this.version);
   }
 
   /** Save the frontmatter pack, and keep this load's files for the next one if asked. */
@@ -106,7 +106,7 @@ export class ReadingSession {
       // A one-off build takes a file not written since the last load from the pack, unread. Its
       // body is read only if its rendering is not in the cache after all (see renderAll).
       const stats = this.options.cacheDir && !remember && !keepText ? lstatSync(absolute, { throwIfNoEntry: false }) : undefined;
-      const recalled = stats?.isFile() ? this.frontmatter!.recall(absolute, stats, this.version) : undefined;
+      const recalled = stats?.isFile() ? this.frontmatter!.recall(absolute, stats) : undefined;
       if (recalled) {
         const file = contentFile(absolute, cwd);
         files.push(file);
@@ -134,7 +134,7 @@ export class ReadingSession {
       if (data === undefined) continue;
       const bodyKey = this.options.cacheDir && !remember ? renderKey(this.version, split.body) : '';
       entries.push({ file, data, places: split.places, ...this.laterBody(split.body, bodyKey, absolute, cwd), stem });
-      if (stats && file.messages.length === 0) this.frontmatter!.remember(absolute, stats, split.key, this.version, bodyKey);
+      if (stats && file.messages.length === 0) this.frontmatter!.remember(absolute, stats, split.key, bodyKey);
       if (remember && file.messages.length === 0) this.remember(absolute, schemaKey, key, { data, places: split.places, body: split.body });
     }
     return { files, entries };

@@ -4,7 +4,7 @@
  * and a file written just before a load is read again next time (its times could repeat).
  */
 import * as fs from 'node:fs';
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -82,5 +82,14 @@ describe('unchanged content files', () => {
     const second = await articlesRead(where, bare);
     expect(second.read).toEqual(['budget.md', 'ferry.md']);
     expect(second.content).toEqual(first.content);
+  });
+
+  it('should read every file again when the render pipeline changed since the pack was saved', async () => {
+    await articlesRead(where, cacheDir);
+    const [name] = (await readdir(cacheDir)).filter((entry) => entry.startsWith('frontmatter-'));
+    const packFile = path.join(cacheDir, name!);
+    const pack = JSON.parse(await readFile(packFile, 'utf8')) as { renderVersion: string };
+    await writeFile(packFile, JSON.stringify({ ...pack, renderVersion: 'an older pipeline' }));
+    expect((await articlesRead(where, cacheDir)).read).toEqual(['budget.md', 'ferry.md']);
   });
 });
