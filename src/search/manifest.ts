@@ -1,6 +1,7 @@
 /**
- * `pagefind/shards.json`: the list of bundles (one per year, or per part of a large year). The search page reads it to find the bundles
- * to search, and the next build reads it to find the bundles it may re-use.
+ * `pagefind/shards.json`: the list of bundles (one per year, or per part of a large year). The
+ * search page reads it to find the bundles to search, and the next build reads it to find the
+ * bundles it may re-use.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
