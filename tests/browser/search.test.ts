@@ -75,6 +75,9 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     return dates.map((text) => new Date(`${/[A-Z][a-z]+ \d{1,2}, \d{4}/.exec(text)![0]} UTC`).toISOString().slice(0, 10));
   };
 
+  /** The fixture's articles with these headlines. */
+  const published = (titles: readonly string[]) => articles.filter((article) => titles.includes(article.title));
+
   const h1 = async (target: Page = page) => (await target.locator('h1').first().textContent())?.replace(/\s+/g, ' ').trim() ?? '';
   const resultLink = (title: string) => page.locator('.pagefind-ui__result-link', { hasText: title });
 
@@ -167,6 +170,27 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     // Stories may also match by their text; every one with the word in its headline must be there.
     expect(days).toEqual(expect.arrayContaining(withCommonWord.map((article) => article.day)));
     expect(new Set(days.map((day) => day.slice(0, 4))).size).toBeGreaterThan(1);
+  });
+
+  it('should require every word of a search, also one that only some years use', async () => {
+    // Pagefind ignores a word its index has never seen. With one bundle per year, "harbour dredging"
+    // would also list the harbour stories of the years that never mention dredging.
+    const titlesFor = async (query: string): Promise<string[]> => {
+      await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+      await page.locator('.pagefind-ui__message', { hasText: /results? for/ }).waitFor();
+      const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
+      while (await more.isVisible()) await more.click();
+      return (await page.locator('.pagefind-ui__result-link').allTextContents()).map((title) => title.trim()).sort();
+    };
+    const harbour = await titlesFor('harbour');
+    const dredging = await titlesFor('dredging');
+    const harbourYears = new Set(published(harbour).map((article) => article.day.slice(0, 4)));
+    expect(harbourYears.size, 'the basic fixture should have harbour stories from several years').toBeGreaterThan(1);
+    expect(new Set(published(dredging).map((article) => article.day.slice(0, 4))).size, 'and dredging in fewer years').toBeLessThan(harbourYears.size);
+
+    expect(await titlesFor('harbour dredging')).toEqual(harbour.filter((title) => dredging.includes(title)));
+    // A word no story has is still forgiven, as Pagefind does with one index.
+    expect(await titlesFor('harbour zzzqx')).toEqual(harbour);
   });
 
   it('should filter by year across the merged bundles', async () => {
