@@ -50,11 +50,12 @@ function wordsOf(term) {
 
 /** Pagefind's `search`, with every word the archive knows required of each result. */
 export async function search(term, searchOptions) {
-  const found = await pagefind.search(term, searchOptions);
   const words = wordsOf(term);
-  if (!found || !found.results || words.length < 2) return found;
-  // Without filters: a word is known when any story has it, whatever the reader filtered by.
-  const alone = await Promise.all(words.map((word) => pagefind.search(word)));
+  if (words.length < 2) return pagefind.search(term, searchOptions);
+  // Each word alone, without filters: a word is known when any story has it, whatever the reader
+  // filtered by. Started together with the search itself, so their index chunks load at once.
+  const [found, ...alone] = await Promise.all([pagefind.search(term, searchOptions), ...words.map((word) => pagefind.search(word))]);
+  if (!found || !found.results) return found;
   const required = alone.filter((each) => each && each.results && each.results.length).map((each) => new Set(each.results.map((result) => result.id)));
   const results = found.results.filter((result) => required.every((ids) => ids.has(result.id)));
   // Pagefind's filter counts are for its own results; they are kept as its best estimate.
