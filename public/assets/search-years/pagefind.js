@@ -27,7 +27,7 @@ let merging;
 /**
  * Merge the older years into the newest one's Pagefind, once, all at the same time: PagefindUI's
  * own `mergeIndex` option loads them one after another, two round trips each. Call it before the
- * first search.
+ * first search; searches wait for it.
  */
 export function mergeOlderYears() {
   merging ??= Promise.all(
@@ -36,7 +36,11 @@ export function mergeOlderYears() {
         console.error(`Search could not load ${bundle}: ${error.message}`);
       }),
     ),
-  );
+  )
+    // A bundle counts its results by tag, author and year only once its filters are loaded; the
+    // UI loads them before merging, so without this the counts of the older years could be left out.
+    .then(() => pagefind.filters())
+    .catch((error) => console.error(`Search could not load every year's filters: ${error.message}`));
   return merging;
 }
 
@@ -50,6 +54,8 @@ function wordsOf(term) {
 
 /** Pagefind's `search`, with every word the archive knows required of each result. */
 export async function search(term, searchOptions) {
+  // Every year in the results and in the counts: wait for the merge, if one was started.
+  await merging;
   const words = wordsOf(term);
   if (words.length < 2) return pagefind.search(term, searchOptions);
   // Each word alone, without filters: a word is known when any story has it, whatever the reader
