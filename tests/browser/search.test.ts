@@ -63,14 +63,19 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
   const { word: commonWord, articles: withCommonWord } = sharedWord(articles);
 
   /** Every result's day (`YYYY-MM-DD`, from its shown date), in order, after loading them all. */
-  const allResultDays = async (): Promise<string[]> => {
-    await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').first().waitFor();
+  /** Press "Load more" until every result is shown. */
+  const showAllResults = async (): Promise<void> => {
     const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
     while (await more.isVisible()) {
       const shown = await page.locator('.pagefind-ui__result').count();
       await more.click();
       await expect.poll(() => page.locator('.pagefind-ui__result').count()).toBeGreaterThan(shown);
     }
+  };
+
+  const allResultDays = async (): Promise<string[]> => {
+    await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').first().waitFor();
+    await showAllResults();
     const dates = await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').allTextContents();
     return dates.map((text) => new Date(`${/[A-Z][a-z]+ \d{1,2}, \d{4}/.exec(text)![0]} UTC`).toISOString().slice(0, 10));
   };
@@ -178,8 +183,7 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     const titlesFor = async (query: string): Promise<string[]> => {
       await page.goto(`/search/?q=${encodeURIComponent(query)}`);
       await page.locator('.pagefind-ui__message', { hasText: /results? for/ }).waitFor();
-      const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
-      while (await more.isVisible()) await more.click();
+      await showAllResults();
       return (await page.locator('.pagefind-ui__result-link').allTextContents()).map((title) => title.trim()).sort();
     };
     const harbour = await titlesFor('harbour');
