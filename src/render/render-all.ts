@@ -160,9 +160,10 @@ async function renderMisses(jobs: readonly RenderJob[], threads: number): Promis
     return outcomes;
   }
   const pool = new Piscina({
-    filename: new URL('./render-worker.ts', import.meta.url).href,
-    // Workers load TypeScript through tsx, whether or not the main thread does.
-    execArgv: ['--import', 'tsx'],
+    // The entry loads TypeScript through tsx, whether or not the main thread does; no flags of the
+    // main thread's (its own `--import tsx`, say) are passed on.
+    filename: new URL('./render-worker-entry.mjs', import.meta.url).href,
+    execArgv: [],
     maxThreads: threads,
     minThreads: threads,
   });

@@ -26,6 +26,21 @@ describe('renderAll', () => {
     expect(rendered.key).toBe(renderKey(await pipelineVersion(), 'The *council* met.\n'));
   });
 
+  it('should render on worker threads, into the cache, what one thread renders', async () => {
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-render-'));
+    // Enough bodies for the worker pool (500), each distinct.
+    const jobs = Array.from({ length: 600 }, (_, index) => ({
+      path: `${index}.md`,
+      body: `## Vote ${index}\n\nThe "council" met ${index} times -- [see](${index % 7 ? 'https://example.org' : 'javascript:alert(1)'}).\n`,
+    }));
+    const one = await renderAll(jobs, { cacheDir: false, threads: 1 });
+    const pooled = await renderAll(jobs, { cacheDir, threads: 2 });
+    const plain = ({ rendered, messages }: (typeof one.outcomes)[number]) => ({ ...rendered, key: undefined, html: rendered.html, text: rendered.text, messages });
+    expect(pooled.outcomes.map(plain)).toEqual(one.outcomes.map(plain));
+    expect(pooled.outcomes[3]!.rendered.html).toContain('<h2 id="vote-3">');
+    expect((await renderAll(jobs, { cacheDir, threads: 2 })).cached).toBe(jobs.length);
+  });
+
   it('should give back from the cache exactly what it rendered: line breaks, accents, emoji', async () => {
     cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-render-'));
     const body = '## Café in Zürich\n\n> “Ça va,” she said 🚢\n>\n> and left.\n\n| a | b |\n| - | - |\n| é | 🙂 |\n';
