@@ -16,7 +16,7 @@ export const SEARCH_FORMAT = 'broadsheet-search/2';
 
 /**
  * Most stories in one bundle. Pagefind holds a bundle's whole index in memory while it writes it:
- * 2.7 GB for a year of 5,000 stories of ~1,000 words, and two bundles are indexed at once.
+ * 2.7 GB for a year of 5,000 stories of ~1,000 words.
  */
 export const MAX_SHARD_DOCUMENTS = 2_500;
 

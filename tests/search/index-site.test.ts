@@ -169,6 +169,18 @@ describe('writeSearchIndex', () => {
     expect((await manifestOf(single)).shards.map((shard) => shard.key)).toEqual((await manifestOf(first)).shards.map((shard) => shard.key));
   });
 
+  it('should index a year of more than 1,000 stories (on a process of its own) beside the small years', async () => {
+    const large = await siteIn(root, 'large');
+    const busyYear = Array.from({ length: 1_001 }, (_, index) => doc(`story-${index}`, 2024));
+    const result = await writeSearchIndex({ siteDir: large, documents: [...threeYears, ...busyYear] });
+    expect(result).toEqual({ pages: 1_005, shards: 3, rebuilt: 3 });
+    expect((await manifestOf(large)).shards.map((shard) => [shard.name, shard.pages])).toEqual([
+      ['2025', 2],
+      ['2024', 1_002],
+      ['2023', 1],
+    ]);
+  });
+
   it('should still write the UI files and an empty list when there is nothing to index', async () => {
     const empty = await siteIn(root, 'empty');
     expect(await writeSearchIndex({ siteDir: empty, previousDir: first, documents: [] })).toEqual({ pages: 0, shards: 0, rebuilt: 0 });
