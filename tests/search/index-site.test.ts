@@ -169,7 +169,7 @@ describe('writeSearchIndex', () => {
     expect((await manifestOf(single)).shards.map((shard) => shard.key)).toEqual((await manifestOf(first)).shards.map((shard) => shard.key));
   });
 
-  it('should index a year of more than 1,000 stories (on a process of its own) beside the small years', async () => {
+  it('should index a year of more than 1,000 stories, built alone, beside the small years', async () => {
     const large = await siteIn(root, 'large');
     const busyYear = Array.from({ length: 1_001 }, (_, index) => doc(`story-${index}`, 2024));
     const result = await writeSearchIndex({ siteDir: large, documents: [...threeYears, ...busyYear] });
