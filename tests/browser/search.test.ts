@@ -62,7 +62,6 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
   // A word in several stories' headlines, across years, to check merging, order and filters.
   const { word: commonWord, articles: withCommonWord } = sharedWord(articles);
 
-  /** Every result's day (`YYYY-MM-DD`, from its shown date), in order, after loading them all. */
   /** Press "Load more" until every result is shown. */
   const showAllResults = async (): Promise<void> => {
     const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
@@ -73,6 +72,7 @@ describe.skipIf(!hasChromium)('search in Chromium', () => {
     }
   };
 
+  /** Every result's day (`YYYY-MM-DD`, from its shown date), in order, after loading them all. */
   const allResultDays = async (): Promise<string[]> => {
     await page.locator('.pagefind-ui__result-tag[data-pagefind-ui-meta="date"]').first().waitFor();
     await showAllResults();
