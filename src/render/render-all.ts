@@ -47,6 +47,11 @@ export interface Options {
   cacheDir?: string | false;
   /** Worker threads for cache misses (default: the number of cores). */
   threads?: number;
+  /**
+   * Called for each job as soon as its rendering is ready (at once for a cached one), with the
+   * job's index: the bodies' text can be used (for the search index, say) before all are rendered.
+   */
+  onRendered?: (index: number, outcome: RenderOutcome) => void;
 }
 
 // Starting a worker (tsx plus the unified stack) costs about 1.5 s; below this many misses
@@ -97,6 +102,7 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
   };
   const outcomes: Array<RenderOutcome | undefined> = keys.map(hit);
   const misses = jobs.map((_, index) => index).filter((index) => outcomes[index] === undefined);
+  outcomes.forEach((outcome, index) => outcome && options.onRendered?.(index, outcome));
   const toRender = await Promise.all(
     misses.map(async (index): Promise<RenderJob> => {
       const job = jobs[index]!;
@@ -109,14 +115,13 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
       return { path: job.path, body, ...(cacheDir ? { store: { cacheDir, key: keys[index]! } } : {}) };
     }),
   );
-  const rendered = await renderMisses(toRender, options.threads ?? availableParallelism());
-  misses.forEach((index, position) => (outcomes[index] = rendered[position]));
-  if (cacheDir) {
-    outcomes.forEach((outcome, index) => {
-      if (outcome!.rendered.key === undefined) outcome!.rendered = readLater(cacheDir, keys[index]!, outcome!.rendered);
-    });
-    remembered = { cacheDir, outcomes: new Map(keys.map((key, index) => [key, outcomes[index]!])) };
-  }
+  await renderMisses(toRender, options.threads ?? availableParallelism(), (position, outcome) => {
+    const index = misses[position]!;
+    if (cacheDir && outcome.rendered.key === undefined) outcome.rendered = readLater(cacheDir, keys[index]!, outcome.rendered);
+    outcomes[index] = outcome;
+    options.onRendered?.(index, outcome);
+  });
+  if (cacheDir) remembered = { cacheDir, outcomes: new Map(keys.map((key, index) => [key, outcomes[index]!])) };
   return { outcomes: outcomes as RenderOutcome[], cached: jobs.length - misses.length };
 }
 
@@ -153,11 +158,11 @@ export function withHtml(rendered: RenderedMarkdown, html: string): RenderedMark
   return copy;
 }
 
-async function renderMisses(jobs: readonly RenderJob[], threads: number): Promise<RenderOutcome[]> {
+/** Render the jobs, in order on one thread or in batches on a pool; `done` gets each outcome with its job's position. */
+async function renderMisses(jobs: readonly RenderJob[], threads: number, done: (position: number, outcome: RenderOutcome) => void): Promise<void> {
   if (jobs.length < MIN_JOBS_FOR_WORKERS || threads < 2) {
-    const outcomes: RenderOutcome[] = [];
-    for (const job of jobs) outcomes.push(await renderOne(job));
-    return outcomes;
+    for (const [position, job] of jobs.entries()) done(position, await renderOne(job));
+    return;
   }
   const pool = new Piscina({
     // The entry loads TypeScript through tsx, whether or not the main thread does; no flags of the
@@ -168,10 +173,18 @@ async function renderMisses(jobs: readonly RenderJob[], threads: number): Promis
     minThreads: threads,
   });
   try {
-    const batches: RenderJob[][] = [];
-    for (let start = 0; start < jobs.length; start += BATCH_SIZE) batches.push(jobs.slice(start, start + BATCH_SIZE));
-    const results = await Promise.all(batches.map((batch) => pool.run(batch) as Promise<RenderOutcome[]>));
-    return results.flat();
+    // Two batches per thread in flight, the next one handed out as one comes back: the bodies are
+    // rendered in the order given (all at once, the pool's queue mixes them up), so the first ones
+    // are ready first. The search index waits for a year's bodies, newest year first.
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (let start = next; start < jobs.length; start = next) {
+        next += BATCH_SIZE;
+        const outcomes = (await pool.run(jobs.slice(start, start + BATCH_SIZE))) as RenderOutcome[];
+        outcomes.forEach((outcome, offset) => done(start + offset, outcome));
+      }
+    };
+    await Promise.all(Array.from({ length: threads * 2 }, lane));
   } finally {
     await pool.destroy();
   }

@@ -41,6 +41,26 @@ describe('renderAll', () => {
     expect((await renderAll(jobs, { cacheDir, threads: 2 })).cached).toBe(jobs.length);
   });
 
+  it('should report each body on the pool as it is rendered, in the order given', async () => {
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-render-'));
+    const jobs = Array.from({ length: 600 }, (_, index) => ({ path: `${index}.md`, body: `The council met for the ${index}th time.\n` }));
+    const reported: number[] = [];
+    const texts: string[] = [];
+    const { outcomes } = await renderAll(jobs, {
+      cacheDir,
+      threads: 2,
+      onRendered: (index, outcome) => {
+        reported.push(index);
+        texts[index] = outcome.rendered.text;
+      },
+    });
+    expect([...reported].sort((a, b) => a - b)).toEqual(jobs.map((_, index) => index));
+    expect(texts[42]).toBe('The council met for the 42th time.');
+    expect(outcomes[599]!.rendered.text).toBe('The council met for the 599th time.');
+    // Two batches of 32 per thread in flight: no body is reported more than four batches before its turn.
+    expect(reported.every((index, position) => index < position + 4 * 32)).toBe(true);
+  });
+
   it('should give back from the cache exactly what it rendered: line breaks, accents, emoji', async () => {
     cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-render-'));
     const body = '## Café in Zürich\n\n> “Ça va,” she said 🚢\n>\n> and left.\n\n| a | b |\n| - | - |\n| é | 🙂 |\n';
