@@ -16,7 +16,8 @@ import { readPageKeys, writePageKeys } from '../output/reuse.ts';
 import { searchDocuments } from '../search/documents.ts';
 import { writeSearchIndex } from '../search/index-site.ts';
 import type { NewsDate } from '../content/dates.ts';
-import type { Content } from '../content/model.ts';
+import type { ValidatedArticle } from '../content/model.ts';
+import type { SiteConfig } from '../content/schema.ts';
 import { createFilters } from '../eleventy/filters.ts';
 
 /** Options for `buildSite`. */
@@ -75,24 +76,26 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
 
   const previousKeys = options.incremental === false ? undefined : await readPageKeys(cacheDir, outputDir);
   const staging = await mkdtemp(path.join(parent, `${base}.tmp-`));
-  // Pagefind runs in processes of its own, so the index is made while the collections, feeds and
-  // pages are: it starts as soon as the articles are loaded. It is written into the staging
-  // folder, so the published index always matches the published pages.
+  // Pagefind runs in processes of its own, so the index is made while the bodies, collections,
+  // feeds and pages are: it starts once every file is valid, each year as soon as its bodies are
+  // rendered. It is written into the staging folder, so the published index always matches the pages.
   let search: Promise<unknown> = Promise.resolve();
-  const startSearch = (content: Content) => {
+  const stopSearch = new AbortController();
+  const startSearch = (articles: ValidatedArticle[], site: SiteConfig) => {
     const indexing = performance.now();
     search = writeSearchIndex({
       siteDir: staging,
       previousDir: outputDir,
-      documents: searchDocuments(content.articles.filter((article) => article.status === 'published'), createFilters(content.site).readableDate as (date: NewsDate) => string),
-      language: content.site.language,
+      documents: searchDocuments(articles.filter((article) => article.status === 'published'), createFilters(site).readableDate as (date: NewsDate) => string),
+      language: site.language,
+      signal: stopSearch.signal,
     }).finally(() => performance.measure('broadsheet:search', { start: indexing }));
     // Awaited below; marked handled now, in case it fails while the pages are still being made.
     search.catch(() => undefined);
   };
   try {
     const preview = options.preview ?? false;
-    const data = await loadSiteData({ contentDir, publicDir, preview, outputDir: staging, ...((options.search ?? true) ? { onContent: startSearch } : {}) });
+    const data = await loadSiteData({ contentDir, publicDir, preview, outputDir: staging, ...((options.search ?? true) ? { onValidated: startSearch } : {}) });
     const planning = performance.now();
     const reuse = previousKeys && { dir: outputDir, keys: previousKeys, into: staging };
     const { emit, keys, reused } = await planEmit(data, preview, reuse);
@@ -119,6 +122,7 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
     };
   } catch (error) {
     // Nothing may still be writing into the staging folder when it is removed.
+    stopSearch.abort();
     await Promise.allSettled([search]);
     await rm(staging, { recursive: true, force: true });
     throw error;

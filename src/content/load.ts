@@ -6,13 +6,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { RenderedMarkdown } from '../pipeline/render.ts';
-import { renderAll } from '../render/render-all.ts';
+import { pipelineVersion } from '../render/pipeline-version.ts';
+import { renderAll, renderKey, type RenderOutcome } from '../render/render-all.ts';
 import { ContentError, hasErrors, report } from '../errors/report.ts';
 import { checkAliases, checkPageSlug, normalizeAlias } from './addresses.ts';
 import { checkImages } from './images.ts';
-import type { Article, Author, Content, Page } from './model.ts';
+import type { Article, Author, Content, Page, ValidatedArticle } from './model.ts';
 import { ReadingSession, type Entry } from './read-entries.ts';
-import { authorSchema, createArticleSchema, pageSchema, SLUG_PATTERN, type ArticleFrontmatter, type AuthorFrontmatter } from './schema.ts';
+import { authorSchema, createArticleSchema, pageSchema, SLUG_PATTERN, type ArticleFrontmatter, type AuthorFrontmatter, type SiteConfig } from './schema.ts';
 import { loadSiteConfig } from './site.ts';
 import { toSlug } from './slug.ts';
 import { resolveTags } from './tags.ts';
@@ -50,6 +51,12 @@ export interface Options {
    * the body is kept for rendering). `npm run check` reads frontmatter lines from it.
    */
   keepText?: boolean;
+  /**
+   * Called once every file is valid, before any body is rendered, with the published articles
+   * newest first: a build starts its search index there, each year as soon as its bodies are
+   * rendered, which is the order they are rendered in.
+   */
+  onValidated?: (articles: ValidatedArticle[], site: SiteConfig) => void;
 }
 
 /**
@@ -105,11 +112,8 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const rendering = performance.now();
   performance.measure('broadsheet:load', { start: started, end: rendering });
 
-  const bodies = await renderEntries([...published, ...authorEntries.entries, ...pageEntries.entries], cacheDir);
-  performance.measure('broadsheet:render', { start: rendering });
-  const imagesOf = new Map(published.map((entry) => [entry, checkImages(entry, bodies.get(entry)!, contentDir)]));
-  if (hasErrors(files) && !options.keepGoing) throw new ContentError(files);
-  const authorsBySlug = new Map(authorEntries.entries.map((entry) => [entry.stem, toAuthor(entry, bodies.get(entry)!)]));
+  // Author pages are made before the bodies are rendered (bylines need them); bios come after.
+  const authorsBySlug = new Map(authorEntries.entries.map((entry) => [entry.stem, toAuthor(entry)]));
   const bylineAuthors = new Map<string, Author>();
   const byline = (name: string): Author => {
     const slug = toSlug(name);
@@ -120,6 +124,40 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
     }
     return author;
   };
+  const authorsOf = new Map(published.map((entry) => [entry, entry.data.author.map(byline)]));
+
+  // Newest first: the search index takes the years in that order.
+  const byDate = published.map((entry) => ({ entry, instant: entry.data.date.instant.getTime(), url: urls.get(entry)! }));
+  byDate.sort((a, b) => b.instant - a.instant || a.url.localeCompare(b.url));
+  const entries = [...byDate.map(({ entry }) => entry), ...authorEntries.entries, ...pageEntries.entries];
+  const version = await pipelineVersion();
+  const keys = entries.map((entry) => entry.bodyKey || renderKey(version, entry.body as string));
+  const bodyOf = byDate.map(() => settleLater<RenderedMarkdown>());
+  options.onValidated?.(
+    byDate.map(({ entry, url }, index) => ({
+      url,
+      title: entry.data.title,
+      ...(entry.data.description ? { description: entry.data.description } : {}),
+      date: entry.data.date,
+      authors: authorsOf.get(entry)!,
+      tags: tagsOf.get(entry) ?? [],
+      status: statusOf(entry.data),
+      bodyKey: keys[index]!,
+      body: bodyOf[index]!.promise,
+    })),
+    site,
+  );
+  const bodies = await renderEntries(entries, keys, cacheDir, (index, { rendered }) => bodyOf[index]?.resolve(rendered)).catch((error: unknown) => {
+    for (const body of bodyOf) body.reject(error);
+    throw error;
+  });
+  performance.measure('broadsheet:render', { start: rendering });
+  const imagesOf = new Map(published.map((entry) => [entry, checkImages(entry, bodies.get(entry)!, contentDir)]));
+  if (hasErrors(files) && !options.keepGoing) throw new ContentError(files);
+  for (const entry of authorEntries.entries) {
+    const bio = bodies.get(entry)!.html;
+    if (bio.trim()) authorsBySlug.get(entry.stem)!.bioHtml = bio;
+  }
 
   const articles: Article[] = published.map((entry) => {
     const { data } = entry;
@@ -134,7 +172,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
       modified: [data.date, data.updated, ...data.corrections.map((correction) => correction.date)]
         .filter((date) => date !== undefined)
         .reduce((latest, date) => (date.instant > latest.instant ? date : latest)),
-      authors: data.author.map(byline),
+      authors: authorsOf.get(entry)!,
       tags: tagsOf.get(entry) ?? [],
       slug: slugs.get(entry)!,
       url: urls.get(entry)!,
@@ -206,23 +244,26 @@ function checkAuthorNames(entry: Entry<ArticleFrontmatter>): void {
   });
 }
 
-function toAuthor(entry: Entry<AuthorFrontmatter>, bio: RenderedMarkdown): Author {
+/** An author as the byline shows them; the bio is added once it is rendered. */
+function toAuthor(entry: Entry<AuthorFrontmatter>): Author {
   const { data, stem } = entry;
-  return {
-    name: data.name,
-    slug: stem,
-    url: `/authors/${stem}/`,
-    ...(data.role ? { role: data.role } : {}),
-    ...(bio.html.trim() ? { bioHtml: bio.html } : {}),
-    links: data.links,
-  };
+  return { name: data.name, slug: stem, url: `/authors/${stem}/`, ...(data.role ? { role: data.role } : {}), links: data.links };
 }
 
 /** Render every body once (cached, on all cores); the pipeline's warnings land on each entry's own file. */
-async function renderEntries(entries: ReadonlyArray<Entry<unknown>>, cacheDir: string | false): Promise<Map<Entry<unknown>, RenderedMarkdown>> {
+async function renderEntries(
+  entries: ReadonlyArray<Entry<unknown>>,
+  keys: readonly string[],
+  cacheDir: string | false,
+  onRendered: (index: number, outcome: RenderOutcome) => void,
+): Promise<Map<Entry<unknown>, RenderedMarkdown>> {
   const { outcomes } = await renderAll(
-    entries.map((entry) => (typeof entry.body === 'function' ? { path: entry.file.path, body: entry.body, key: entry.bodyKey! } : { path: entry.file.path, body: entry.body })),
-    { cacheDir },
+    entries.map((entry, index) => {
+      const job = { path: entry.file.path, key: keys[index]! };
+      // A body not read yet (its file is unchanged since the last build) is read only if it must be rendered.
+      return typeof entry.body === 'function' ? { ...job, body: entry.body } : { ...job, body: entry.body };
+    }),
+    { cacheDir, onRendered },
   );
   const results = new Map<Entry<unknown>, RenderedMarkdown>();
   entries.forEach((entry, index) => {
@@ -238,6 +279,15 @@ async function renderEntries(entries: ReadonlyArray<Entry<unknown>>, cacheDir: s
     }
   });
   return results;
+}
+
+/** A promise with its settle functions; a rejection nobody awaits is not reported as unhandled. */
+function settleLater<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)));
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
 
 /** A name-based UUID (RFC 4122 v5 layout) of the site and key: stable for as long as the key is. */

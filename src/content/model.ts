@@ -74,6 +74,17 @@ export interface Article {
   moreFromAuthor?: ArticleLink[];
 }
 
+/**
+ * A published article once every file is valid, before its body is rendered: what a build needs
+ * to start its search index while the bodies are being rendered (`loadContent`'s `onValidated`).
+ */
+export interface ValidatedArticle extends Pick<Article, 'url' | 'title' | 'description' | 'date' | 'authors' | 'tags' | 'status'> {
+  /** The body's render key, which stands for its text until it is rendered. */
+  bodyKey: string;
+  /** The rendered body, once it is; rejects if rendering fails. */
+  body: Promise<RenderedMarkdown>;
+}
+
 /** A plain page such as About or Privacy Policy. */
 export interface Page {
   title: string;

@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildCollections, type Collections } from '../collections/index.ts';
-import { loadContent } from '../content/load.ts';
+import { loadContent, type Options as LoadOptions } from '../content/load.ts';
 import type { Content } from '../content/model.ts';
 import { formatReport, hasErrors } from '../errors/report.ts';
 import { feedFiles, type FeedFile } from '../feeds/files.ts';
@@ -23,11 +23,8 @@ export interface SiteDataOptions {
   remember?: boolean;
   /** With `remember`: the files changed since the previous load (see `loadContent`). */
   changedFiles?: ReadonlySet<string>;
-  /**
-   * Called once the content is loaded and valid, before the collections and feeds are made: a
-   * build starts its search index there, which needs only the articles.
-   */
-  onContent?: (content: Content) => void;
+  /** Called once every file is valid, before the bodies are rendered (see `loadContent`). */
+  onValidated?: LoadOptions['onValidated'];
 }
 
 /** The global data `broadsheet`. */
@@ -57,11 +54,11 @@ export async function loadSiteData(options: SiteDataOptions): Promise<SiteData> 
     reservedUrls: await publicUrls(options.publicDir),
     remember: options.remember ?? false,
     ...(options.changedFiles ? { changedFiles: options.changedFiles } : {}),
+    ...(options.onValidated ? { onValidated: options.onValidated } : {}),
   });
   const warnings = formatReport(files);
   if (warnings) console.warn(warnings);
   const errors = formatReport(files.filter((file) => hasErrors([file])));
-  options.onContent?.(content);
   const imaging = performance.now();
   content.articles = await withResponsiveImages(content.articles, path.resolve(options.outputDir));
   performance.measure('broadsheet:images', { start: imaging });

@@ -31,6 +31,8 @@ export interface Options {
   language?: string;
   /** Pagefind processes run at once for bundles of up to 1,000 stories; each indexes on one core (default: `2`). */
   concurrency?: number;
+  /** Stops the indexing after the bundles being written (the build failed elsewhere); the call then rejects. */
+  signal?: AbortSignal;
 }
 
 /** What `writeSearchIndex` wrote. */
@@ -81,8 +83,8 @@ export async function writeSearchIndex(options: Options): Promise<SearchIndexRes
       return reused ? { ...before, bundle: bundleUrl(shard) } : undefined;
     }),
   );
-  const concurrency = options.concurrency ?? 2;
-  const building = indexShards(shards.filter((shard) => !matches.get(shard)), outDir, language, concurrency);
+  const how: Indexing = { outDir, language, concurrency: options.concurrency ?? 2, ...(options.signal ? { signal: options.signal } : {}) };
+  const building = indexShards(shards.filter((shard) => !matches.get(shard)), how);
   // Settle both before throwing, so nothing is still linking into a folder the caller removes.
   const [linking, indexing] = await Promise.allSettled([reusing, building]);
   if (indexing.status === 'rejected') throw indexing.reason;
@@ -90,7 +92,7 @@ export async function writeSearchIndex(options: Options): Promise<SearchIndexRes
   const [reused, built] = [linking.value, indexing.value];
   // A previous bundle found damaged is indexed afresh, after the rest.
   const damaged = shards.filter((shard, index) => matches.get(shard) && !reused[index]);
-  built.push(...(await indexShards(damaged, outDir, language, concurrency)));
+  built.push(...(await indexShards(damaged, how)));
   const entries = new Map([...reused, ...built].filter((entry) => entry !== undefined).map((entry) => [entry.name, entry]));
 
   const manifest: Manifest = { format: SEARCH_FORMAT, pagefind, shards: shards.map((shard) => entries.get(shard.name)!) };
@@ -104,20 +106,32 @@ function bundleUrl(shard: Shard): string {
   return `/pagefind/${shard.name}/`;
 }
 
+/** Where and how shards are indexed. */
+interface Indexing {
+  outDir: string;
+  language: string;
+  /** Pagefind processes for small shards. */
+  concurrency: number;
+  signal?: AbortSignal;
+}
+
 /**
  * Index the large shards one at a time, then the others on up to `concurrency` processes. Two
  * large indexes at once contend for memory: 100,000 stories in bundles of 2,500 took as long on
  * one process as on two (752 s against 736 s), and the whole build's memory peaked at 3.9 GiB
  * instead of 4.8 GiB. Bundles of 500 index about 1.35 times as fast on two.
  */
-async function indexShards(shards: Shard[], outDir: string, language: string, concurrency: number): Promise<ManifestShard[]> {
+async function indexShards(shards: Shard[], indexing: Indexing): Promise<ManifestShard[]> {
   const large = shards.filter((shard) => shard.documents.length > INDEX_ALONE_ABOVE);
-  const built = await buildShards(large, outDir, language, 1);
-  return [...built, ...(await buildShards(shards.filter((shard) => !large.includes(shard)), outDir, language, concurrency))];
+  const built = await buildShards(large, { ...indexing, concurrency: 1 });
+  return [...built, ...(await buildShards(shards.filter((shard) => !large.includes(shard)), indexing))];
 }
 
-/** Index the shards on up to `concurrency` Pagefind processes; newest year first. */
-async function buildShards(shards: Shard[], outDir: string, language: string, concurrency: number): Promise<ManifestShard[]> {
+/**
+ * Index the shards on up to `concurrency` Pagefind processes; newest year first, each once its
+ * documents are ready (their bodies rendered).
+ */
+async function buildShards(shards: Shard[], { outDir, language, concurrency, signal }: Indexing): Promise<ManifestShard[]> {
   if (!shards.length) return [];
   const services = await loadServices(Math.min(Math.max(1, Math.floor(concurrency)), shards.length)).catch((error: unknown) => {
     throw asSearchIndexError(error, 'start');
@@ -129,6 +143,8 @@ async function buildShards(shards: Shard[], outDir: string, language: string, co
     for (let shard = queue.shift(); shard && !failed; shard = queue.shift()) {
       const bundle = path.join(outDir, shard.name);
       try {
+        await Promise.all(shard.documents.map((document) => document.ready));
+        signal?.throwIfAborted();
         await buildBundle(service, shard, bundle, language);
         const size = await measureBundle(bundle);
         built.push({ name: shard.name, bundle: bundleUrl(shard), key: shard.key, pages: shard.documents.length, ...size });

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import * as documents from '../../src/search/documents.ts';
 import type { NewsDate } from '../../src/content/dates.ts';
 import { createFilters } from '../../src/eleventy/filters.ts';
+import { loadContent } from '../../src/content/load.ts';
+import type { ValidatedArticle } from '../../src/content/model.ts';
+import { fixture } from '../helpers/build.ts';
 import { makeArticle, makeArticles, site } from '../helpers/sample.ts';
 
 // Filters are typed loosely for Eleventy; this one formats a NewsDate.
@@ -55,5 +58,31 @@ describe('searchDocuments', () => {
       ['Newer', 'day 1/3/2025'],
       ['Older', 'day 1/3/2024'],
     ]);
+  });
+
+  it('should make the same documents from articles still being rendered, readable once their bodies are', async () => {
+    let validated: ValidatedArticle[] = [];
+    let textBeforeRender: unknown;
+    const { content } = await loadContent({
+      contentDir: fixture('basic').contentDir,
+      onValidated: (articles) => {
+        validated = articles;
+        const [first] = documents.searchDocuments(articles, readableDate);
+        try {
+          textBeforeRender = first!.text;
+        } catch (error) {
+          textBeforeRender = error;
+        }
+      },
+    });
+    expect(textBeforeRender).toBeInstanceOf(Error);
+    const early = documents.searchDocuments(validated, readableDate);
+    const loaded = documents.searchDocuments(content.articles, readableDate);
+    expect(early.every((document) => document.ready instanceof Promise)).toBe(true);
+    await Promise.all(early.map((document) => document.ready));
+    // Newest first, as the index takes the years, and field for field what the loaded articles give.
+    const plain = ({ ready: _ready, ...document }: documents.SearchDocument) => ({ ...document, text: document.text });
+    expect(early.map(plain)).toEqual(loaded.map(plain));
+    expect(loaded.every((document) => document.textKey)).toBe(true);
   });
 });

@@ -181,6 +181,47 @@ describe('writeSearchIndex', () => {
     ]);
   });
 
+  it('should index a year once its documents are ready, and the other years meanwhile', async () => {
+    const waiting = await siteIn(root, 'waiting');
+    let rendered = false;
+    let release!: () => void;
+    const ready = new Promise<void>((resolve) => (release = resolve)).then(() => (rendered = true));
+    // 2025's text cannot be read until it is ready, as an article still being rendered.
+    const pending = threeYears.map((document) =>
+      document.year === 2025
+        ? {
+            ...document,
+            ready,
+            textKey: document.text,
+            get text() {
+              if (!rendered) throw new Error(`${document.url} read before it was rendered`);
+              return document.text;
+            },
+          }
+        : document,
+    );
+    const indexing = writeSearchIndex({ siteDir: waiting, documents: pending });
+    // The older years are indexed on the second process while 2025 waits.
+    const entry = path.join(waiting, 'pagefind', '2023', 'pagefind-entry.json');
+    await expect.poll(() => stat(entry).then(() => true, () => false), { timeout: 15_000 }).toBe(true);
+    release();
+    expect(await indexing).toEqual({ pages: 4, shards: 3, rebuilt: 3 });
+    const summary = (manifest: Manifest) => manifest.shards.map(({ name, key, pages }) => ({ name, key, pages }));
+    expect(summary(await manifestOf(waiting))).toEqual(summary(await manifestOf(first)));
+  });
+
+  it('should stop, writing no further bundle, when its signal aborts', async () => {
+    const stopped = await siteIn(root, 'stopped');
+    const stop = new AbortController();
+    let release!: () => void;
+    const ready = new Promise<void>((resolve) => (release = resolve));
+    const indexing = writeSearchIndex({ siteDir: stopped, documents: threeYears.map((document) => ({ ...document, ready })), signal: stop.signal, concurrency: 1 });
+    stop.abort();
+    release();
+    await expect(indexing).rejects.toBeInstanceOf(SearchIndexError);
+    expect(await listFiles(path.join(stopped, 'pagefind'))).toEqual([]);
+  });
+
   it('should still write the UI files and an empty list when there is nothing to index', async () => {
     const empty = await siteIn(root, 'empty');
     expect(await writeSearchIndex({ siteDir: empty, previousDir: first, documents: [] })).toEqual({ pages: 0, shards: 0, rebuilt: 0 });
