@@ -7,11 +7,6 @@ import type { PagefindService } from './pagefind-services.ts';
 import { SearchIndexError } from './search-index-error.ts';
 import type { Shard } from './shards.ts';
 
-
-// Records sent to the service before waiting for its answers: enough to keep it busy, while a
-// very large year does not hold all its text in the pipe at once.
-const BATCH = 200;
-
 /**
  * Index one shard and write its bundle.
  *
@@ -33,22 +28,21 @@ export async function buildBundle(service: PagefindService, shard: Shard, output
   if (created.errors.length || !created.index) fail('start', created.errors);
   const index: PagefindIndex = created.index!;
   try {
-    for (let start = 0; start < shard.documents.length; start += BATCH) {
-      const added = await Promise.all(
-        shard.documents.slice(start, start + BATCH).map((document) =>
-          index.addCustomRecord({
-            url: document.url,
-            content: document.text,
-            language,
-            meta: { title: document.title, date: document.displayDate, author: document.authors.join(', ') },
-            filters: { tag: document.tags, author: document.authors, year: [String(document.year)] },
-            sort: { date: document.date },
-          }),
-        ),
-      ).catch((error: unknown) => fail('index the stories', error));
-      const errors = added.flatMap((result) => result.errors);
-      if (errors.length) fail('index the stories', errors);
-    }
+    // All at once: the relay thread feeds them to the process however busy this thread is.
+    const added = await Promise.all(
+      shard.documents.map((document) =>
+        index.addCustomRecord({
+          url: document.url,
+          content: document.text,
+          language,
+          meta: { title: document.title, date: document.displayDate, author: document.authors.join(', ') },
+          filters: { tag: document.tags, author: document.authors, year: [String(document.year)] },
+          sort: { date: document.date },
+        }),
+      ),
+    ).catch((error: unknown) => fail('index the stories', error));
+    const errors = added.flatMap((result) => result.errors);
+    if (errors.length) fail('index the stories', errors);
     const written = await index.writeFiles({ outputPath }).catch((error: unknown) => fail('write the bundle', error));
     if (written.errors.length) fail('write the bundle', written.errors);
   } finally {
