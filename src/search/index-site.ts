@@ -155,8 +155,10 @@ async function buildShards(shards: Shard[], { outDir, language, concurrency, sig
     }
   };
   try {
+    // Two bundles per process at a time, one being built and the next waiting in its queue, so the
+    // process never waits for this thread between them (nor for Eleventy, which holds it for seconds).
     // allSettled: a failure in one process must not leave the other writing while the caller cleans up.
-    const results = await Promise.allSettled(services.map(work));
+    const results = await Promise.allSettled(services.flatMap((service) => [work(service), work(service)]));
     const rejected = results.find((result) => result.status === 'rejected');
     if (rejected) throw asSearchIndexError(rejected.reason, `write the search index in \`${outDir}\``);
     return built;

@@ -5,23 +5,49 @@
  * and Pagefind sat idle waiting for its pipe meanwhile (1,690 stories took 87 s to add instead of 3).
  *
  * Messages in: `{ id, service, method, args, index }`; out: `{ id, result }` or `{ id, error }`.
- * `workerData.entries` are the module URLs of the Pagefind instances, one process each.
+ * Each service takes its calls one after the other, so the main thread can hand over the next
+ * bundle while one is being built. `workerData.entries` are the module URLs of the Pagefind
+ * instances, one process each.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
 const services = await Promise.all(workerData.entries.map((entry) => import(entry)));
+/** The end of each service's queue of calls. */
+const queues = services.map(() => Promise.resolve());
 /** Indexes by the handle the main thread knows them by. */
 const indexes = new Map();
 let handles = 0;
 
+/**
+ * Build a whole bundle without the main thread: make an index, add the records, write the files
+ * and free the index. Resolves with the step that failed and Pagefind's errors, if any.
+ */
+async function buildBundle(pagefind, { records, outputPath }) {
+  const { errors, index } = await pagefind.createIndex({});
+  if (errors.length || !index) return { step: 'start', errors };
+  try {
+    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    const failed = added.flatMap((result) => result.errors);
+    if (failed.length) return { step: 'index the stories', errors: failed };
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) return { step: 'write the bundle', errors: written.errors };
+    return { errors: [] };
+  } finally {
+    // Frees the index inside the process before it starts on the next one.
+    await index.deleteIndex().catch(() => undefined);
+  }
+}
+
 async function call({ service, method, args, index }) {
+  const pagefind = services[service];
+  if (method === 'buildBundle') return buildBundle(pagefind, args[0]);
+  if (method === 'close') return pagefind.close();
   if (method === 'createIndex') {
-    const { errors, index: created } = await services[service].createIndex(...args);
+    const { errors, index: created } = await pagefind.createIndex(...args);
     if (!created) return { errors };
     indexes.set(++handles, created);
     return { errors, index: handles };
   }
-  if (method === 'close') return services[service].close();
   const target = indexes.get(index);
   if (!target) throw new Error(`Pagefind index ${index} was deleted`);
   if (method === 'deleteIndex') indexes.delete(index);
@@ -29,8 +55,10 @@ async function call({ service, method, args, index }) {
 }
 
 parentPort.on('message', (message) => {
-  call(message).then(
-    (result) => parentPort.postMessage({ id: message.id, result }),
+  const result = queues[message.service].then(() => call(message));
+  queues[message.service] = result.catch(() => undefined);
+  result.then(
+    (value) => parentPort.postMessage({ id: message.id, result: value }),
     (error) => parentPort.postMessage({ id: message.id, error }),
   );
 });

@@ -16,8 +16,16 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PagefindIndex } from 'pagefind';
 
-/** One Pagefind service process, driven through the relay thread; the calls are Pagefind's own. */
+/** A record of Pagefind's `addCustomRecord`. */
+export type PagefindRecord = Parameters<PagefindIndex['addCustomRecord']>[0];
+
+/** One Pagefind service process, driven through the relay thread; it takes one call at a time. */
 export interface PagefindService {
+  /**
+   * Index the records and write the bundle to `outputPath`, all in the relay thread.
+   * Resolves with Pagefind's errors and the step they stopped (`start`, `index the stories`, `write the bundle`).
+   */
+  buildBundle(records: PagefindRecord[], outputPath: string): Promise<{ errors: string[]; step?: string }>;
   createIndex: typeof import('pagefind').createIndex;
   /** Stops the process; the relay thread ends once every service it drives is closed. */
   close(): Promise<void>;
@@ -61,6 +69,7 @@ export async function loadServices(count: number): Promise<PagefindService[]> {
   const relay = new Relay(Array.from({ length: Math.max(1, count) }, (_, index) => `${entry}?service=${index + 1}`));
   let open = Math.max(1, count);
   return Array.from({ length: open }, (_, service) => ({
+    buildBundle: async (records, outputPath) => (await relay.call({ service, method: 'buildBundle', args: [{ records, outputPath }] })) as { errors: string[]; step?: string },
     createIndex: async (...args) => {
       const created = (await relay.call({ service, method: 'createIndex', args })) as { errors: string[]; index?: number };
       if (created.index === undefined) return { errors: created.errors };
