@@ -31,7 +31,7 @@ export interface Options {
   language?: string;
   /** Pagefind processes run at once for bundles of up to 1,000 stories; each indexes on one core (default: `2`). */
   concurrency?: number;
-  /** Stops the indexing after the bundles being written (the build failed elsewhere); the call then rejects. */
+  /** Stops the indexing once the bundles already handed to Pagefind are written (the build failed elsewhere); the call then rejects. */
   signal?: AbortSignal;
 }
 

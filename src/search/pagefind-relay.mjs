@@ -17,6 +17,9 @@ const queues = services.map(() => Promise.resolve());
 /** Indexes by the handle the main thread knows them by. */
 const indexes = new Map();
 let handles = 0;
+// Records sent before waiting for their answers: enough to keep Pagefind busy, while a large
+// bundle's text is not all waiting in the pipe's buffer at once.
+const BATCH = 200;
 
 /**
  * Build a whole bundle without the main thread: make an index, add the records, write the files
@@ -26,9 +29,11 @@ async function buildBundle(pagefind, { records, outputPath }) {
   const { errors, index } = await pagefind.createIndex({});
   if (errors.length || !index) return { step: 'start', errors };
   try {
-    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
-    const failed = added.flatMap((result) => result.errors);
-    if (failed.length) return { step: 'index the stories', errors: failed };
+    for (let start = 0; start < records.length; start += BATCH) {
+      const added = await Promise.all(records.slice(start, start + BATCH).map((record) => index.addCustomRecord(record)));
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length) return { step: 'index the stories', errors: failed };
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) return { step: 'write the bundle', errors: written.errors };
     return { errors: [] };
