@@ -6,13 +6,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { RenderedMarkdown } from '../pipeline/render.ts';
-import { pipelineVersion } from '../render/pipeline-version.ts';
-import { renderAll, renderKey, type RenderOutcome } from '../render/render-all.ts';
 import { ContentError, hasErrors, report } from '../errors/report.ts';
 import { checkAliases, checkPageSlug, normalizeAlias } from './addresses.ts';
 import { checkImages } from './images.ts';
 import type { Article, Author, Content, Page, ValidatedArticle } from './model.ts';
 import { ReadingSession, type Entry } from './read-entries.ts';
+import { renderEntries } from './render-entries.ts';
 import { authorSchema, createArticleSchema, pageSchema, SLUG_PATTERN, type ArticleFrontmatter, type AuthorFrontmatter, type SiteConfig } from './schema.ts';
 import { loadSiteConfig } from './site.ts';
 import { toSlug } from './slug.ts';
@@ -130,9 +129,7 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
   const byDate = published.map((entry) => ({ entry, instant: entry.data.date.instant.getTime(), url: urls.get(entry)! }));
   byDate.sort((a, b) => b.instant - a.instant || a.url.localeCompare(b.url));
   const entries = [...byDate.map(({ entry }) => entry), ...authorEntries.entries, ...pageEntries.entries];
-  const version = await pipelineVersion();
-  const keys = entries.map((entry) => entry.bodyKey || renderKey(version, entry.body as string));
-  const bodyOf = byDate.map(() => settleLater<RenderedMarkdown>());
+  const rendered = await renderEntries(entries, cacheDir);
   options.onValidated?.(
     byDate.map(({ entry, url }, index) => ({
       url,
@@ -142,15 +139,12 @@ export async function loadContent(options: Options = {}): Promise<{ content: Con
       authors: authorsOf.get(entry)!,
       tags: tagsOf.get(entry) ?? [],
       status: statusOf(entry.data),
-      bodyKey: keys[index]!,
-      body: bodyOf[index]!.promise,
+      bodyKey: rendered.keys[index]!,
+      body: rendered.bodies[index]!,
     })),
     site,
   );
-  const bodies = await renderEntries(entries, keys, cacheDir, (index, { rendered }) => bodyOf[index]?.resolve(rendered)).catch((error: unknown) => {
-    for (const body of bodyOf) body.reject(error);
-    throw error;
-  });
+  const bodies = await rendered.all;
   performance.measure('broadsheet:render', { start: rendering });
   const imagesOf = new Map(published.map((entry) => [entry, checkImages(entry, bodies.get(entry)!, contentDir)]));
   if (hasErrors(files) && !options.keepGoing) throw new ContentError(files);
@@ -248,46 +242,6 @@ function checkAuthorNames(entry: Entry<ArticleFrontmatter>): void {
 function toAuthor(entry: Entry<AuthorFrontmatter>): Author {
   const { data, stem } = entry;
   return { name: data.name, slug: stem, url: `/authors/${stem}/`, ...(data.role ? { role: data.role } : {}), links: data.links };
-}
-
-/** Render every body once (cached, on all cores); the pipeline's warnings land on each entry's own file. */
-async function renderEntries(
-  entries: ReadonlyArray<Entry<unknown>>,
-  keys: readonly string[],
-  cacheDir: string | false,
-  onRendered: (index: number, outcome: RenderOutcome) => void,
-): Promise<Map<Entry<unknown>, RenderedMarkdown>> {
-  const { outcomes } = await renderAll(
-    entries.map((entry, index) => {
-      const job = { path: entry.file.path, key: keys[index]! };
-      // A body not read yet (its file is unchanged since the last build) is read only if it must be rendered.
-      return typeof entry.body === 'function' ? { ...job, body: entry.body } : { ...job, body: entry.body };
-    }),
-    { cacheDir, onRendered },
-  );
-  const results = new Map<Entry<unknown>, RenderedMarkdown>();
-  entries.forEach((entry, index) => {
-    const { rendered, messages } = outcomes[index]!;
-    results.set(entry, rendered);
-    for (const { reason, line, column, ruleId, fatal } of messages) {
-      const message = entry.file.message(reason, {
-        ...(line !== undefined ? { place: { line, column: column ?? 1 } } : {}),
-        ...(ruleId !== undefined ? { ruleId } : {}),
-        source: 'broadsheet',
-      });
-      message.fatal = fatal;
-    }
-  });
-  return results;
-}
-
-/** A promise with its settle functions; a rejection nobody awaits is not reported as unhandled. */
-function settleLater<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)));
-  promise.catch(() => undefined);
-  return { promise, resolve, reject };
 }
 
 /** A name-based UUID (RFC 4122 v5 layout) of the site and key: stable for as long as the key is. */
