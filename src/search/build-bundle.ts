@@ -7,8 +7,8 @@ import { SearchIndexError } from './search-index-error.ts';
 import type { Shard } from './shards.ts';
 
 /**
- * Index one shard and write its bundle. The service builds one bundle at a time: a second call
- * waits in its queue, so the next year's records are there the moment this one is written.
+ * Index one shard and write its bundle, in one call to the service: the relay thread does the
+ * steps, so the main thread is not needed between them.
  *
  * @param service The Pagefind instance to use (its own process).
  * @param shard The year's documents.

@@ -155,10 +155,8 @@ async function buildShards(shards: Shard[], { outDir, language, concurrency, sig
     }
   };
   try {
-    // Two bundles per process at a time, one being built and the next waiting in its queue, so the
-    // process never waits for this thread between them (nor for Eleventy, which holds it for seconds).
     // allSettled: a failure in one process must not leave the other writing while the caller cleans up.
-    const results = await Promise.allSettled(services.flatMap((service) => [work(service), work(service)]));
+    const results = await Promise.allSettled(services.map(work));
     const rejected = results.find((result) => result.status === 'rejected');
     if (rejected) throw asSearchIndexError(rejected.reason, `write the search index in \`${outDir}\``);
     return built;
@@ -183,8 +181,7 @@ async function placeUiFiles(outDir: string, newest: Shard | undefined): Promise<
   let service: PagefindService | undefined;
   try {
     [service] = await loadServices(1);
-    const created = await service!.createIndex({});
-    const files = created.index ? await created.index.getFiles() : { errors: created.errors, files: [] };
+    const files = await service!.emptyBundleFiles();
     if (files.errors.length) throw new Error(files.errors.join('; '));
     for (const file of files.files.filter((entry) => UI_FILES.includes(entry.path))) await writeFile(path.join(outDir, file.path), file.content);
   } catch (error) {

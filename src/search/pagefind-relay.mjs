@@ -1,22 +1,19 @@
 /**
- * A worker thread that talks to the Pagefind service processes for the build: it takes calls of
- * Pagefind's Node API from the main thread and writes them to the processes' pipes from its own
- * event loop. The main thread's loop is busy for seconds at a time while Eleventy writes pages,
- * and Pagefind sat idle waiting for its pipe meanwhile (1,690 stories took 87 s to add instead of 3).
+ * A worker thread that talks to the Pagefind service processes for the build: it makes whole
+ * bundles with Pagefind's Node API at the main thread's request, writing to the processes' pipes
+ * from its own event loop. The main thread's loop is busy for seconds at a time while Eleventy
+ * writes pages, and Pagefind sat idle waiting for its pipe meanwhile (1,690 stories took 87 s to
+ * add instead of 3).
  *
- * Messages in: `{ id, service, method, args, index }`; out: `{ id, result }` or `{ id, error }`.
- * Each service takes its calls one after the other, so the main thread can hand over the next
- * bundle while one is being built. `workerData.entries` are the module URLs of the Pagefind
- * instances, one process each.
+ * Messages in: `{ id, service, method, args }`; out: `{ id, result }` or `{ id, error }`.
+ * Each service takes its calls one after the other. `workerData.entries` are the module URLs of
+ * the Pagefind instances, one process each.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
 const services = await Promise.all(workerData.entries.map((entry) => import(entry)));
 /** The end of each service's queue of calls. */
 const queues = services.map(() => Promise.resolve());
-/** Indexes by the handle the main thread knows them by. */
-const indexes = new Map();
-let handles = 0;
 // Records sent before waiting for their answers: enough to keep Pagefind busy, while a large
 // bundle's text is not all waiting in the pipe's buffer at once.
 const BATCH = 200;
@@ -43,20 +40,23 @@ async function buildBundle(pagefind, { records, outputPath }) {
   }
 }
 
-async function call({ service, method, args, index }) {
+/** The files of an empty bundle: the search page's UI files when there is no story to index. */
+async function emptyBundleFiles(pagefind) {
+  const { errors, index } = await pagefind.createIndex({});
+  if (errors.length || !index) return { errors, files: [] };
+  try {
+    return await index.getFiles();
+  } finally {
+    await index.deleteIndex().catch(() => undefined);
+  }
+}
+
+async function call({ service, method, args }) {
   const pagefind = services[service];
   if (method === 'buildBundle') return buildBundle(pagefind, args[0]);
+  if (method === 'emptyBundleFiles') return emptyBundleFiles(pagefind);
   if (method === 'close') return pagefind.close();
-  if (method === 'createIndex') {
-    const { errors, index: created } = await pagefind.createIndex(...args);
-    if (!created) return { errors };
-    indexes.set(++handles, created);
-    return { errors, index: handles };
-  }
-  const target = indexes.get(index);
-  if (!target) throw new Error(`Pagefind index ${index} was deleted`);
-  if (method === 'deleteIndex') indexes.delete(index);
-  return target[method](...args);
+  throw new Error(`The Pagefind relay has no call \`${method}\``);
 }
 
 parentPort.on('message', (message) => {

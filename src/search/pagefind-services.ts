@@ -26,7 +26,8 @@ export interface PagefindService {
    * Resolves with Pagefind's errors and the step they stopped (`start`, `index the stories`, `write the bundle`).
    */
   buildBundle(records: PagefindRecord[], outputPath: string): Promise<{ errors: string[]; step?: string }>;
-  createIndex: typeof import('pagefind').createIndex;
+  /** The files of an empty bundle (its UI files, say). */
+  emptyBundleFiles(): Promise<{ errors: string[]; files: Array<{ path: string; content: Uint8Array }> }>;
   /** Stops the process; the relay thread ends once every service it drives is closed. */
   close(): Promise<void>;
 }
@@ -70,23 +71,7 @@ export async function loadServices(count: number): Promise<PagefindService[]> {
   let open = Math.max(1, count);
   return Array.from({ length: open }, (_, service) => ({
     buildBundle: async (records, outputPath) => (await relay.call({ service, method: 'buildBundle', args: [{ records, outputPath }] })) as { errors: string[]; step?: string },
-    createIndex: async (...args) => {
-      const created = (await relay.call({ service, method: 'createIndex', args })) as { errors: string[]; index?: number };
-      if (created.index === undefined) return { errors: created.errors };
-      const index = created.index;
-      const method = <Name extends keyof PagefindIndex>(name: Name) => ((...args: unknown[]) => relay.call({ service, method: name, args, index })) as PagefindIndex[Name];
-      return {
-        errors: created.errors,
-        index: {
-          addHTMLFile: method('addHTMLFile'),
-          addCustomRecord: method('addCustomRecord'),
-          addDirectory: method('addDirectory'),
-          writeFiles: method('writeFiles'),
-          getFiles: method('getFiles'),
-          deleteIndex: method('deleteIndex'),
-        },
-      };
-    },
+    emptyBundleFiles: async () => (await relay.call({ service, method: 'emptyBundleFiles', args: [] })) as { errors: string[]; files: Array<{ path: string; content: Uint8Array }> },
     close: async () => {
       try {
         await relay.call({ service, method: 'close', args: [] });
@@ -115,7 +100,7 @@ class Relay {
     this.worker.on('exit', () => this.failAll(new Error('The Pagefind relay thread stopped')));
   }
 
-  call(message: { service: number; method: string; args: unknown[]; index?: number }): Promise<unknown> {
+  call(message: { service: number; method: string; args: unknown[] }): Promise<unknown> {
     const id = ++this.calls;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
