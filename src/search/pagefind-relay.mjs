@@ -6,14 +6,12 @@
  * add instead of 3).
  *
  * Messages in: `{ id, service, method, args }`; out: `{ id, result }` or `{ id, error }`.
- * Each service takes its calls one after the other. `workerData.entries` are the module URLs of
- * the Pagefind instances, one process each.
+ * The main thread makes one call at a time per service. `workerData.entries` are the module URLs
+ * of the Pagefind instances, one process each.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
 const services = await Promise.all(workerData.entries.map((entry) => import(entry)));
-/** The end of each service's queue of calls. */
-const queues = services.map(() => Promise.resolve());
 // Records sent before waiting for their answers: enough to keep Pagefind busy, while a large
 // bundle's text is not all waiting in the pipe's buffer at once.
 const BATCH = 200;
@@ -60,9 +58,7 @@ async function call({ service, method, args }) {
 }
 
 parentPort.on('message', (message) => {
-  const result = queues[message.service].then(() => call(message));
-  queues[message.service] = result.catch(() => undefined);
-  result.then(
+  call(message).then(
     (value) => parentPort.postMessage({ id: message.id, result: value }),
     (error) => parentPort.postMessage({ id: message.id, error }),
   );
