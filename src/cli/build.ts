@@ -88,6 +88,8 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
       previousDir: outputDir,
       documents: searchDocuments(articles.filter((article) => article.status === 'published'), createFilters(site).readableDate as (date: NewsDate) => string),
       language: site.language,
+      // A second Pagefind process once the bodies are rendered: until then rendering has the cores.
+      coresFree: Promise.allSettled(articles.map((article) => article.body)),
       signal: stopSearch.signal,
     }).finally(() => performance.measure('broadsheet:search', { start: indexing }));
     // Awaited below; marked handled now, in case it fails while the pages are still being made.

@@ -31,6 +31,12 @@ export interface Options {
   language?: string;
   /** Pagefind processes run at once for bundles of up to 1,000 stories; each indexes on one core (default: `2`). */
   concurrency?: number;
+  /**
+   * Resolves once the rest of the build no longer keeps the cores busy (its bodies are rendered):
+   * until then one Pagefind process indexes, then `concurrency`. A second process competing with
+   * rendering for the cores costs more than it gains. Unset: `concurrency` from the start.
+   */
+  coresFree?: Promise<unknown>;
   /** Stops the indexing once the bundles already handed to Pagefind are written (the build failed elsewhere); the call then rejects. */
   signal?: AbortSignal;
 }
@@ -83,7 +89,13 @@ export async function writeSearchIndex(options: Options): Promise<SearchIndexRes
       return reused ? { ...before, bundle: bundleUrl(shard) } : undefined;
     }),
   );
-  const how: Indexing = { outDir, language, concurrency: options.concurrency ?? 2, ...(options.signal ? { signal: options.signal } : {}) };
+  const how: Indexing = {
+    outDir,
+    language,
+    concurrency: options.concurrency ?? 2,
+    ...(options.coresFree ? { coresFree: options.coresFree } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   const building = indexShards(shards.filter((shard) => !matches.get(shard)), how);
   // Settle both before throwing, so nothing is still linking into a folder the caller removes.
   const [linking, indexing] = await Promise.allSettled([reusing, building]);
@@ -112,6 +124,8 @@ interface Indexing {
   language: string;
   /** Pagefind processes for small shards. */
   concurrency: number;
+  /** The processes beyond the first wait for it. */
+  coresFree?: Promise<unknown>;
   signal?: AbortSignal;
 }
 
@@ -131,7 +145,7 @@ async function indexShards(shards: Shard[], indexing: Indexing): Promise<Manifes
  * Index the shards on up to `concurrency` Pagefind processes; newest year first, each once its
  * documents are ready (their bodies rendered).
  */
-async function buildShards(shards: Shard[], { outDir, language, concurrency, signal }: Indexing): Promise<ManifestShard[]> {
+async function buildShards(shards: Shard[], { outDir, language, concurrency, coresFree, signal }: Indexing): Promise<ManifestShard[]> {
   if (!shards.length) return [];
   const services = await loadServices(Math.min(Math.max(1, Math.floor(concurrency)), shards.length)).catch((error: unknown) => {
     throw asSearchIndexError(error, 'start');
@@ -139,7 +153,9 @@ async function buildShards(shards: Shard[], { outDir, language, concurrency, sig
   const queue = [...shards];
   const built: ManifestShard[] = [];
   let failed = false;
-  const work = async (service: PagefindService): Promise<void> => {
+  const work = async (service: PagefindService, index: number): Promise<void> => {
+    // A service starts its process on its first call: a waiting one costs nothing.
+    if (index > 0) await coresFree?.catch(() => undefined); // a failed rendering fails the build elsewhere
     for (let shard = queue.shift(); shard && !failed; shard = queue.shift()) {
       const bundle = path.join(outDir, shard.name);
       try {

@@ -210,6 +210,26 @@ describe('writeSearchIndex', () => {
     expect(summary(await manifestOf(waiting))).toEqual(summary(await manifestOf(first)));
   });
 
+  it('should index on one process until the cores are free, then on two', async () => {
+    const busy = await siteIn(root, 'busy');
+    let release!: () => void;
+    const ready = new Promise<void>((resolve) => (release = resolve));
+    let free!: () => void;
+    const coresFree = new Promise<void>((resolve) => (free = resolve));
+    // 2025 is still being rendered; the one process waits for it, newest year first.
+    const documents = threeYears.map((document) => (document.year === 2025 ? { ...document, ready } : document));
+    const indexing = writeSearchIndex({ siteDir: busy, documents, coresFree });
+    const entry = path.join(busy, 'pagefind', '2023', 'pagefind-entry.json');
+    const written = () => stat(entry).then(() => true, () => false);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await written()).toBe(false);
+    free();
+    // The second process takes the older years while 2025 still waits.
+    await expect.poll(written, { timeout: 15_000 }).toBe(true);
+    release();
+    expect(await indexing).toEqual({ pages: 4, shards: 3, rebuilt: 3 });
+  });
+
   it('should stop, writing no further bundle, when its signal aborts', async () => {
     const stopped = await siteIn(root, 'stopped');
     const stop = new AbortController();
