@@ -10,6 +10,7 @@
 import { copyFile, link, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBundle } from './build-bundle.ts';
+import { Handover } from './handover.ts';
 import type { SearchDocument } from './documents.ts';
 import { MANIFEST_FILE, readManifest, type Manifest, type ManifestShard } from './manifest.ts';
 import { loadServices, pagefindVersion, type PagefindService } from './pagefind-services.ts';
@@ -142,40 +143,59 @@ async function indexShards(shards: Shard[], indexing: Indexing): Promise<Manifes
 }
 
 /**
- * Index the shards on up to `concurrency` Pagefind processes; newest year first, each once its
- * documents are ready (their bodies rendered).
+ * Index the shards on up to `concurrency` Pagefind processes. Each is handed over as soon as its
+ * documents are ready (their bodies rendered), the newest ready year first, to the least busy
+ * process (see `handover.ts`).
  */
 async function buildShards(shards: Shard[], { outDir, language, concurrency, coresFree, signal }: Indexing): Promise<ManifestShard[]> {
   if (!shards.length) return [];
   const services = await loadServices(Math.min(Math.max(1, Math.floor(concurrency)), shards.length)).catch((error: unknown) => {
     throw asSearchIndexError(error, 'start');
   });
-  const queue = [...shards];
+  const handover = new Handover(services.length, coresFree);
   const built: ManifestShard[] = [];
-  let failed = false;
-  const work = async (service: PagefindService, index: number): Promise<void> => {
-    // A service starts its process on its first call: a waiting one costs nothing.
-    if (index > 0) await coresFree?.catch(() => undefined); // a failed rendering fails the build elsewhere
-    for (let shard = queue.shift(); shard && !failed; shard = queue.shift()) {
-      const bundle = path.join(outDir, shard.name);
-      try {
-        await Promise.all(shard.documents.map((document) => document.ready));
-        signal?.throwIfAborted();
-        await buildBundle(service, shard, bundle, language);
-        const size = await measureBundle(bundle);
-        built.push({ name: shard.name, bundle: bundleUrl(shard), key: shard.key, pages: shard.documents.length, ...size });
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
+  const building: Array<Promise<void>> = [];
+  let failure: { error: unknown } | undefined;
+  let fail!: (error: unknown) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined);
+  const ready = new Set<Shard>();
+  const readiness = new Map(shards.map((shard) => [shard, Promise.all(shard.documents.map((document) => document.ready)).then(() => void ready.add(shard))]));
+  // A body that failed to render fails the build elsewhere; here only the wait for it fails.
+  for (const waiting of readiness.values()) waiting.catch(() => undefined);
+  const build = async (shard: Shard, service: PagefindService): Promise<void> => {
+    const bundle = path.join(outDir, shard.name);
+    await buildBundle(service, shard, bundle, language);
+    const size = await measureBundle(bundle);
+    built.push({ name: shard.name, bundle: bundleUrl(shard), key: shard.key, pages: shard.documents.length, ...size });
   };
   try {
-    // allSettled: a failure in one process must not leave the other writing while the caller cleans up.
-    const results = await Promise.allSettled(services.map(work));
-    const rejected = results.find((result) => result.status === 'rejected');
-    if (rejected) throw asSearchIndexError(rejected.reason, `write the search index in \`${outDir}\``);
+    try {
+      for (let left = [...shards]; left.length; ) {
+        // A failed bundle stops the handing over, even while it waits for a year's bodies.
+        await Promise.race([...left.map((shard) => readiness.get(shard)), failed]);
+        const shard = left.find((candidate) => ready.has(candidate))!;
+        left = left.filter((candidate) => candidate !== shard);
+        signal?.throwIfAborted();
+        const stories = shard.documents.length;
+        const index = await Promise.race([handover.take(stories), failed]);
+        building.push(
+          build(shard, services[index]!)
+            .catch((error: unknown) => {
+              failure ??= { error };
+              fail(error);
+            })
+            .finally(() => handover.done(index, stories)),
+        );
+      }
+    } finally {
+      // A failure must not leave another process writing while the caller cleans up.
+      await Promise.all(building);
+    }
+    if (failure) throw failure.error;
     return built;
+  } catch (error) {
+    throw asSearchIndexError(error, `write the search index in \`${outDir}\``);
   } finally {
     // Stops every Pagefind process, so the build (and a test run) can exit.
     await Promise.all(services.map((service) => service.close()));

@@ -6,8 +6,9 @@
  * add instead of 3).
  *
  * Messages in: `{ id, service, method, args }`; out: `{ id, result }` or `{ id, error }`.
- * The main thread makes one call at a time per service. `workerData.entries` are the module URLs
- * of the Pagefind instances, one process each.
+ * Each service takes its calls one after the other: the main thread hands over the next bundles
+ * while one is being built (see `handover.ts`). `workerData.entries` are the module URLs of the
+ * Pagefind instances, one process each.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -57,8 +58,13 @@ async function call({ service, method, args }) {
   throw new Error(`The Pagefind relay has no call \`${method}\``);
 }
 
+/** The end of each service's queue of calls. */
+const queues = services.map(() => Promise.resolve());
+
 parentPort.on('message', (message) => {
-  call(message).then(
+  const result = queues[message.service].then(() => call(message));
+  queues[message.service] = result.catch(() => undefined);
+  result.then(
     (value) => parentPort.postMessage({ id: message.id, result: value }),
     (error) => parentPort.postMessage({ id: message.id, error }),
   );

@@ -19,7 +19,7 @@ import type { PagefindIndex } from 'pagefind';
 /** A record of Pagefind's `addCustomRecord`. */
 export type PagefindRecord = Parameters<PagefindIndex['addCustomRecord']>[0];
 
-/** One Pagefind service process, driven through the relay thread; it takes one call at a time. */
+/** One Pagefind service process, driven through the relay thread; calls made while it is busy wait their turn there. */
 export interface PagefindService {
   /**
    * Index the records and write the bundle to `outputPath`, all in the relay thread.
