@@ -1,7 +1,7 @@
 /**
- * Decides which Pagefind process takes the next bundle. Bundles are handed over in order, as soon
- * as each is ready, to the process with the fewest stories waiting; a busy process queues them in
- * the relay thread (`pagefind-relay.mjs`). A process then never waits for the main thread between
+ * Decides which Pagefind process takes the next bundle. Bundles are handed over as soon as each is
+ * ready, to the process with the fewest stories waiting; a busy process queues them in the relay
+ * thread (`pagefind-relay.mjs`). A process then never waits for the main thread between
  * bundles: Eleventy holds that thread for seconds at a time while it writes pages (cold 10,000
  * articles: each process sat idle 3–9 s after a bundle while the pages were being written).
  */

@@ -159,8 +159,7 @@ async function buildShards(shards: Shard[], { outDir, language, concurrency, cor
   let fail!: (error: unknown) => void;
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => undefined);
-  const ready = new Set<Shard>();
-  const readiness = new Map(shards.map((shard) => [shard, Promise.all(shard.documents.map((document) => document.ready)).then(() => void ready.add(shard))]));
+  const readiness = new Map(shards.map((shard) => [shard, Promise.all(shard.documents.map((document) => document.ready)).then(() => shard)]));
   // A body that failed to render fails the build elsewhere; here only the wait for it fails.
   for (const waiting of readiness.values()) waiting.catch(() => undefined);
   const build = async (shard: Shard, service: PagefindService): Promise<void> => {
@@ -172,9 +171,9 @@ async function buildShards(shards: Shard[], { outDir, language, concurrency, cor
   try {
     try {
       for (let left = [...shards]; left.length; ) {
+        // The newest year that is ready (the first of those already settled), or the first to be.
         // A failed bundle stops the handing over, even while it waits for a year's bodies.
-        await Promise.race([...left.map((shard) => readiness.get(shard)), failed]);
-        const shard = left.find((candidate) => ready.has(candidate))!;
+        const shard = await Promise.race([...left.map((candidate) => readiness.get(candidate)!), failed]);
         left = left.filter((candidate) => candidate !== shard);
         signal?.throwIfAborted();
         const stories = shard.documents.length;
