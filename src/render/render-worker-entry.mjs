@@ -9,5 +9,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { default: renderBatch } = await import('./render-worker.ts');
+const { default: renderBatch, yieldToSearch } = await import('./render-worker.ts');
+yieldToSearch();
 export default renderBatch;

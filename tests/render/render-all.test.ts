@@ -3,12 +3,23 @@
  * already cached need not be held, and is read again only if the entry is gone when needed.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryPath } from '../../src/render/cache-entries.ts';
 import { pipelineVersion } from '../../src/render/pipeline-version.ts';
 import { renderAll, renderKey } from '../../src/render/render-all.ts';
+import { RENDER_NICENESS } from '../../src/render/render-worker.ts';
+
+/** The nice value of each of this process's threads (Linux: field 19 of `/proc/self/task/<id>/stat`). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((task) => {
+    const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+    // Fields 3 on follow the command name, which is in parentheses and may hold spaces.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
 
 let cacheDir: string;
 afterEach(async () => {
@@ -39,6 +50,20 @@ describe('renderAll', () => {
     expect(pooled.outcomes.map(plain)).toEqual(one.outcomes.map(plain));
     expect(pooled.outcomes[3]!.rendered.html).toContain('<h2 id="vote-3">');
     expect((await renderAll(jobs, { cacheDir, threads: 2 })).cached).toBe(jobs.length);
+  });
+
+  it.runIf(process.platform === 'linux')('should render on worker threads below the build\'s priority, so the search index keeps pace', async () => {
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-render-'));
+    const jobs = Array.from({ length: 600 }, (_, index) => ({ path: `${index}.md`, body: `The council met for the ${index}th time.\n` }));
+    const base = getPriority();
+    const below = Math.min(19, base + RENDER_NICENESS);
+    let threadsBelow = 0;
+    // While the pool renders, its threads are alive: count those running below the build.
+    await renderAll(jobs, { cacheDir, threads: 2, onRendered: () => (threadsBelow = Math.max(threadsBelow, threadNiceValues().filter((nice) => nice === below).length)) });
+    expect(RENDER_NICENESS).toBeGreaterThan(0);
+    expect(threadsBelow).toBeGreaterThanOrEqual(2);
+    // This thread, and so the rest of the build, keeps its priority.
+    expect(getPriority()).toBe(base);
   });
 
   it('should report each body on the pool as it is rendered, in the order given', async () => {
