@@ -15,7 +15,7 @@ import { readFileSync, type Stats } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fingerprint } from '../fingerprint.ts';
-import type { Place, SplitFile } from './frontmatter.ts';
+import { bodyOf, type Place, type SplitFile } from './frontmatter.ts';
 
 type Stored = { data: Record<string, unknown>; places: Array<[string, Place]> };
 
@@ -161,13 +161,6 @@ function stampOf(stats: Stats): Stamp {
 
 function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
-}
-
-/** The body as `splitFrontmatter` gives it: padded with blank lines so line numbers match. */
-function bodyOf(text: string): string {
-  const lines = text.split('\n');
-  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
-  return '\n'.repeat(closing + 1) + lines.slice(closing + 1).join('\n');
 }
 
 // The code that reads frontmatter, and the parsers' versions: a change to either starts afresh.

@@ -129,8 +129,23 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
     return undefined;
   }
   if (failed) return undefined;
-  const body = '\n'.repeat(closing + 1) + lines.slice(closing + 1).join('\n');
-  return { data, places, body };
+  return { data, places, body: bodyAfter(lines, closing) };
+}
+
+/**
+ * The body of a file whose frontmatter was read before, as `splitFrontmatter` gives it, without
+ * parsing the YAML again.
+ *
+ * @param text The file's text.
+ * @returns The Markdown body, padded with blank lines so its line numbers match the file's.
+ */
+export function bodyOf(text: string): string {
+  const lines = text.split('\n');
+  return bodyAfter(lines, lines.findIndex((line, index) => index > 0 && line.trimEnd() === FENCE));
+}
+
+function bodyAfter(lines: string[], closing: number): string {
+  return '\n'.repeat(closing + 1) + lines.slice(closing + 1).join('\n');
 }
 
 function collectPlaces(node: unknown, prefix: string, lineCounter: LineCounter, places: Map<string, Place>): void {

@@ -1,19 +1,18 @@
 /**
  * Reads the content files of one load into entries: text, frontmatter (through the pack cache),
- * validated data. Keeps as little as it can: a file's text is dropped once read, and a body
- * whose rendering is already cached is read again only if it is needed.
+ * validated data. Keeps as little as it can: a file's text is dropped once read, and in a one-off
+ * build a body is read again when it is rendered, if it is.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { hasErrors } from '../errors/report.ts';
-import { entryPath } from '../render/cache-entries.ts';
 import { pipelineVersion } from '../render/pipeline-version.ts';
 import { renderKey } from '../render/render-all.ts';
 import { FrontmatterCache } from './frontmatter-cache.ts';
-import { splitFrontmatter, type Place } from './frontmatter.ts';
+import { bodyOf, splitFrontmatter, type Place } from './frontmatter.ts';
 import { contentFile, listMarkdownFiles, readContentFile } from './read.ts';
 import { validateFrontmatter } from './validate.ts';
 
@@ -23,8 +22,9 @@ export interface Entry<Data> {
   data: Data;
   places: ReadonlyMap<string, Place>;
   /**
-   * The Markdown body; when its rendering is already in the cache, a function that reads it again
-   * (100,000 bodies held through a build take about a gigabyte) and `bodyKey`, its cache key.
+   * The Markdown body; in a one-off build with a cache, a function that reads it again when it is
+   * to be rendered, and `bodyKey`, its cache key. 100,000 bodies held from the load until the last
+   * is rendered take about a gigabyte (two with curly quotes, which make a string two bytes a character).
    */
   body: string | (() => Promise<string>);
   bodyKey?: string;
@@ -156,20 +156,18 @@ export class ReadingSession {
     this.seenPaths.set(absolute, { schemaKey, key });
   }
 
-  /** The body, or, when its rendering is cached already, a way to read it again and its key. */
+  /** The body, or, in a one-off build with a cache, a way to read it again and its key. */
   private laterBody(body: string, bodyKey: string, absolute: string, cwd: string): Pick<Entry<unknown>, 'body' | 'bodyKey'> {
     const { cacheDir, remember } = this.options;
-    if (!cacheDir || remember) return { body };
-    return existsSync(entryPath(cacheDir, bodyKey)) ? { body: this.readBodyAgain(absolute, cwd), bodyKey } : { body };
+    return cacheDir && !remember ? { body: this.readBodyAgain(absolute, cwd), bodyKey } : { body };
   }
 
-  /** Reads a body again, should its cached rendering turn out to be unusable. */
+  /** Reads a body again (its frontmatter was read already); `renderAll` checks it is the one read before. */
   private readBodyAgain(absolute: string, cwd: string): () => Promise<string> {
     return async () => {
       const file = await readContentFile(absolute, cwd);
-      const split = hasErrors([file]) ? undefined : splitFrontmatter(file);
-      if (!split) throw new Error(`\`${file.path}\` changed during the build. Build again.`);
-      return split.body;
+      if (hasErrors([file])) throw new Error(`\`${file.path}\` changed during the build. Build again.`);
+      return bodyOf(String(file.value));
     };
   }
 }

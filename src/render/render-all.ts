@@ -63,7 +63,7 @@ const MIN_JOBS_FOR_WORKERS = 500;
 let remembered = { cacheDir: '', outcomes: new Map<string, RenderOutcome>() };
 const BATCH_SIZE = 32;
 
-/** A body already rendered into the cache: read again only if its entry is gone by the time it is needed. */
+/** A body not held in memory: read when it is to be rendered (its entry is not in the cache, or gone by then). */
 export interface LaterJob {
   path: string;
   body: () => Promise<string>;
@@ -103,19 +103,19 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
   const outcomes: Array<RenderOutcome | undefined> = keys.map(hit);
   const misses = jobs.map((_, index) => index).filter((index) => outcomes[index] === undefined);
   outcomes.forEach((outcome, index) => outcome && options.onRendered?.(index, outcome));
-  const toRender = await Promise.all(
-    misses.map(async (index): Promise<RenderJob> => {
-      const job = jobs[index]!;
-      let body = job.body;
-      if (typeof body !== 'string') {
-        // Read again: its key was made from the text read earlier, which must not have changed since.
-        body = await body();
-        if (renderKey(version, body) !== keys[index]) throw new Error(`\`${job.path}\` changed during the build. Build again.`);
-      }
-      return { path: job.path, body, ...(cacheDir ? { store: { cacheDir, key: keys[index]! } } : {}) };
-    }),
-  );
-  await renderMisses(toRender, options.threads ?? availableParallelism(), (position, outcome) => {
+  // Read (if not held) when its batch is handed out, so only the bodies being rendered are in memory.
+  const missAt = async (position: number): Promise<RenderJob> => {
+    const index = misses[position]!;
+    const job = jobs[index]!;
+    let body = job.body;
+    if (typeof body !== 'string') {
+      // Its key was made from the text read earlier, which must not have changed since.
+      body = await body();
+      if (renderKey(version, body) !== keys[index]) throw new Error(`\`${job.path}\` changed during the build. Build again.`);
+    }
+    return { path: job.path, body, ...(cacheDir ? { store: { cacheDir, key: keys[index]! } } : {}) };
+  };
+  await renderMisses(misses.length, missAt, options.threads ?? availableParallelism(), (position, outcome) => {
     const index = misses[position]!;
     if (cacheDir && outcome.rendered.key === undefined) outcome.rendered = readLater(cacheDir, keys[index]!, outcome.rendered);
     outcomes[index] = outcome;
@@ -158,10 +158,10 @@ export function withHtml(rendered: RenderedMarkdown, html: string): RenderedMark
   return copy;
 }
 
-/** Render the jobs, in order on one thread or in batches on a pool; `done` gets each outcome with its job's position. */
-async function renderMisses(jobs: readonly RenderJob[], threads: number, done: (position: number, outcome: RenderOutcome) => void): Promise<void> {
-  if (jobs.length < MIN_JOBS_FOR_WORKERS || threads < 2) {
-    for (const [position, job] of jobs.entries()) done(position, await renderOne(job));
+/** Render `count` jobs, in order on one thread or in batches on a pool; `done` gets each outcome with its job's position. */
+async function renderMisses(count: number, jobAt: (position: number) => Promise<RenderJob>, threads: number, done: (position: number, outcome: RenderOutcome) => void): Promise<void> {
+  if (count < MIN_JOBS_FOR_WORKERS || threads < 2) {
+    for (let position = 0; position < count; position++) done(position, await renderOne(await jobAt(position)));
     return;
   }
   const pool = new Piscina({
@@ -178,9 +178,10 @@ async function renderMisses(jobs: readonly RenderJob[], threads: number, done: (
     // are ready first. The search index waits for a year's bodies, newest year first.
     let next = 0;
     const lane = async (): Promise<void> => {
-      for (let start = next; start < jobs.length; start = next) {
+      for (let start = next; start < count; start = next) {
         next += BATCH_SIZE;
-        const outcomes = (await pool.run(jobs.slice(start, start + BATCH_SIZE))) as RenderOutcome[];
+        const positions = Array.from({ length: Math.min(BATCH_SIZE, count - start) }, (_, offset) => start + offset);
+        const outcomes = (await pool.run(await Promise.all(positions.map(jobAt)))) as RenderOutcome[];
         outcomes.forEach((outcome, offset) => done(start + offset, outcome));
       }
     };

@@ -1,6 +1,6 @@
 /**
- * renderAll: the render cache keeps HTML and text on disk, read when used; a body whose entry is
- * already cached need not be held, and is read again only if the entry is gone when needed.
+ * renderAll: the render cache keeps HTML and text on disk, read when used; a body need not be held,
+ * and is read when it is to be rendered.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -125,5 +125,28 @@ describe('renderAll', () => {
     expect(outcomes[0]!.rendered.html).toBe('<p>The ferry runs <em>hourly</em>.</p>');
     const changed = renderAll([{ path: 'c.md', key: renderKey(await pipelineVersion(), 'old'), body: async () => 'new' }], { cacheDir });
     await expect(changed).rejects.toThrow('`c.md` changed during the build');
+  });
+
+  it('should read a body it does not hold only when its batch is rendered, so the bodies are never all in memory', async () => {
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-render-'));
+    const version = await pipelineVersion();
+    const bodies = Array.from({ length: 600 }, (_, index) => `The harbour board met for the ${index}th time.\n`);
+    let read = 0;
+    let rendered = 0;
+    let mostHeld = 0;
+    const jobs = bodies.map((body, index) => ({
+      path: `${index}.md`,
+      key: renderKey(version, body),
+      body: async () => {
+        read++;
+        mostHeld = Math.max(mostHeld, read - rendered);
+        return body;
+      },
+    }));
+    const { outcomes } = await renderAll(jobs, { cacheDir, threads: 2, onRendered: () => rendered++ });
+    expect(outcomes[599]!.rendered.text).toBe('The harbour board met for the 599th time.');
+    expect(read).toBe(600);
+    // Two batches of 32 in flight per thread, and the next one being read.
+    expect(mostHeld).toBeLessThanOrEqual(5 * 32);
   });
 });
