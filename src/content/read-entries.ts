@@ -165,8 +165,10 @@ export class ReadingSession {
   /** Reads a body again (its frontmatter was read already); `renderAll` checks it is the one read before. */
   private readBodyAgain(absolute: string, cwd: string): () => Promise<string> {
     return async () => {
-      const file = await readContentFile(absolute, cwd);
-      if (hasErrors([file])) throw new Error(`\`${file.path}\` changed during the build. Build again.`);
+      // Deleted (or replaced by a link) since it was read: the build cannot go on with what it planned.
+      const stats = lstatSync(absolute, { throwIfNoEntry: false });
+      const file = stats && (await readContentFile(absolute, cwd, stats));
+      if (!file || hasErrors([file])) throw new Error(`\`${path.relative(cwd, absolute) || absolute}\` changed during the build. Build again: the bodies rendered so far are in the cache.`);
       return bodyOf(String(file.value));
     };
   }

@@ -31,7 +31,7 @@ export async function renderEntries(entries: ReadonlyArray<Entry<unknown>>, cach
   const settle = entries.map(() => settleLater<RenderedMarkdown>());
   const jobs = entries.map((entry, index) => {
     const job = { path: entry.file.path, key: keys[index]! };
-    // A body not read yet (its file is unchanged since the last build) is read only if it must be rendered.
+    // A body not held (a one-off build) is read when it is rendered, if it must be.
     return typeof entry.body === 'function' ? { ...job, body: entry.body } : { ...job, body: entry.body };
   });
   const all = renderAll(jobs, { cacheDir, onRendered: (index, { rendered }) => settle[index]!.resolve(rendered) }).then(

@@ -63,7 +63,7 @@ const MIN_JOBS_FOR_WORKERS = 500;
 let remembered = { cacheDir: '', outcomes: new Map<string, RenderOutcome>() };
 const BATCH_SIZE = 32;
 
-/** A body not held in memory: read when it is to be rendered (its entry is not in the cache, or gone by then). */
+/** A body not held in memory: read when it is to be rendered (its entry is not in the cache). */
 export interface LaterJob {
   path: string;
   body: () => Promise<string>;
@@ -111,7 +111,7 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
     if (typeof body !== 'string') {
       // Its key was made from the text read earlier, which must not have changed since.
       body = await body();
-      if (renderKey(version, body) !== keys[index]) throw new Error(`\`${job.path}\` changed during the build. Build again.`);
+      if (renderKey(version, body) !== keys[index]) throw new Error(`\`${job.path}\` changed during the build. Build again: the bodies rendered so far are in the cache.`);
     }
     return { path: job.path, body, ...(cacheDir ? { store: { cacheDir, key: keys[index]! } } : {}) };
   };

@@ -18,14 +18,15 @@ export const RENDER_NICENESS = 10;
 
 /**
  * Lower the calling worker thread's priority by `RENDER_NICENESS`. Only on Linux, where a
- * thread's nice value is its own; elsewhere it would slow the whole build.
+ * thread's nice value is its own; elsewhere it would slow the whole build. Threads the worker
+ * starts later inherit it; the main thread has started libuv's pool long before.
  */
 export function yieldToSearch(): void {
   if (process.platform !== 'linux') return;
   try {
     setPriority(Math.min(19, getPriority() + RENDER_NICENESS));
   } catch {
-    // Not allowed here: the thread renders at the build's priority.
+    // Refused (a sandbox, say): the thread renders at the build's priority.
   }
 }
 
