@@ -10,7 +10,7 @@ import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { hasErrors } from '../errors/report.ts';
 import { pipelineVersion } from '../render/pipeline-version.ts';
-import { renderKey } from '../render/render-all.ts';
+import { changedDuringBuild, renderKey } from '../render/render-all.ts';
 import { FrontmatterCache } from './frontmatter-cache.ts';
 import { bodyOf, splitFrontmatter, type Place } from './frontmatter.ts';
 import { contentFile, listMarkdownFiles, readContentFile } from './read.ts';
@@ -168,7 +168,7 @@ export class ReadingSession {
       // Deleted (or replaced by a link) since it was read: the build cannot go on with what it planned.
       const stats = lstatSync(absolute, { throwIfNoEntry: false });
       const file = stats && (await readContentFile(absolute, cwd, stats));
-      if (!file || hasErrors([file])) throw new Error(`\`${path.relative(cwd, absolute) || absolute}\` changed during the build. Build again: the bodies rendered so far are in the cache.`);
+      if (!file || hasErrors([file])) throw changedDuringBuild(path.relative(cwd, absolute) || absolute);
       return bodyOf(String(file.value));
     };
   }

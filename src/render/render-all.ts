@@ -71,6 +71,16 @@ export interface LaterJob {
 }
 
 /**
+ * The error for a body whose file changed or went away since the build read it.
+ *
+ * @param file The file, as messages name it.
+ * @returns The error to throw.
+ */
+export function changedDuringBuild(file: string): Error {
+  return new Error(`\`${file}\` changed during the build. Build again: the bodies rendered so far are in the cache.`);
+}
+
+/**
  * The cache key of a body: a hash of the pipeline fingerprint and the Markdown.
  *
  * @param version `pipelineVersion()`.
@@ -111,7 +121,7 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
     if (typeof body !== 'string') {
       // Its key was made from the text read earlier, which must not have changed since.
       body = await body();
-      if (renderKey(version, body) !== keys[index]) throw new Error(`\`${job.path}\` changed during the build. Build again: the bodies rendered so far are in the cache.`);
+      if (renderKey(version, body) !== keys[index]) throw changedDuringBuild(job.path);
     }
     return { path: job.path, body, ...(cacheDir ? { store: { cacheDir, key: keys[index]! } } : {}) };
   };
