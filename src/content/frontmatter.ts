@@ -47,7 +47,7 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
     }
     return undefined;
   }
-  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === FENCE);
+  const closing = closingFence(lines);
   if (closing === -1) {
     report(file, 'frontmatter-unclosed', { line: 1, column: 1 });
     return undefined;
@@ -141,7 +141,12 @@ export function splitFrontmatter(file: VFile): SplitFile | undefined {
  */
 export function bodyOf(text: string): string {
   const lines = text.split('\n');
-  return bodyAfter(lines, lines.findIndex((line, index) => index > 0 && line.trimEnd() === FENCE));
+  return bodyAfter(lines, closingFence(lines));
+}
+
+/** The line that closes the frontmatter block, or -1. */
+function closingFence(lines: string[]): number {
+  return lines.findIndex((line, index) => index > 0 && line.trimEnd() === FENCE);
 }
 
 function bodyAfter(lines: string[], closing: number): string {

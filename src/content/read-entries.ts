@@ -168,7 +168,7 @@ export class ReadingSession {
       // Deleted (or replaced by a link) since it was read: the build cannot go on with what it planned.
       const stats = lstatSync(absolute, { throwIfNoEntry: false });
       const file = stats && (await readContentFile(absolute, cwd, stats));
-      if (!file || hasErrors([file])) throw changedDuringBuild(path.relative(cwd, absolute) || absolute);
+      if (!file || hasErrors([file])) throw changedDuringBuild(contentFile(absolute, cwd).path);
       return bodyOf(String(file.value));
     };
   }
