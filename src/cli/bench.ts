@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   }
 
   const summaries = summarize(samples, size);
-  console.log(formatTables(summaries, size));
+  console.log(formatTables(summaries, size, machine()));
   if (devServer) console.log(formatDevServer(devServer));
   const jsonPath = path.resolve(values.json ?? path.join(root, '.cache', 'bench', `results-${size}.json`));
   await mkdir(path.dirname(jsonPath), { recursive: true });

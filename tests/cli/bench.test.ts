@@ -4,10 +4,12 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { articleBody, countWords } from '../../src/cli/bench/article-body.ts';
 import { ensureArchive, writeArchive } from '../../src/cli/bench/archive.ts';
-import { parseTimeReport } from '../../src/cli/bench/measure.ts';
+import { measure, parseTimeReport } from '../../src/cli/bench/measure.ts';
 import { AUTHOR_COUNT, planArchive, TAG_COUNT } from '../../src/cli/bench/plan.ts';
 import { createRandom } from '../../src/cli/bench/random.ts';
-import { median } from '../../src/cli/bench/report.ts';
+import { parseStat } from '../../src/cli/bench/tree-cpu.ts';
+import { formatTables, median, summarize } from '../../src/cli/bench/report.ts';
+import type { Sample } from '../../src/cli/bench/scenarios.ts';
 import { loadContent } from '../../src/content/load.ts';
 
 /** A new temporary folder, removed when the test ends. */
@@ -127,6 +129,30 @@ describe('benchmark helpers', () => {
       '\tMaximum resident set size (kbytes): 204800',
     ].join('\n');
     expect(parseTimeReport(report)).toEqual({ wallSeconds: 62.5, cpuSeconds: 3.75, maxRssKb: 204800 });
+  });
+
+  it('should read the parent and CPU ticks of a `/proc/<pid>/stat` line, whatever the command name holds', () => {
+    const line = '4242 (pagefind (ext) x) S 4200 4242 4200 0 -1 4194560 1000 0 0 0 1234 56 0 0 20 0 9 0 100 2000000 500 18446744073709551615';
+    expect(parseStat(line)).toEqual({ parent: 4200, ticks: 1290 });
+  });
+
+  it.runIf(process.platform === 'linux')('should count the CPU of a child process that was killed and never waited for', async () => {
+    // The command starts a child that spins for ~1.5 s, kills it after 1.2 s and exits at once, as
+    // a build does with its Pagefind processes: GNU time alone never sees the child's CPU.
+    const child = 'const end = Date.now() + 1500; while (Date.now() < end);';
+    const command = `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}]); setTimeout(() => { c.kill('SIGKILL'); process.exit(0); }, 1200);`;
+    const result = await measure(process.execPath, ['-e', command], { cwd: tmpdir() });
+    expect(result.exitCode).toBe(0);
+    expect(result.cpuSeconds).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('should print the Node version and processors with the figures, and the ratios to the stock build', () => {
+    const sample = (scenario: Sample['scenario'], wallSeconds: number, cpuSeconds: number): Sample => ({
+      scenario, run: 1, wallSeconds, cpuSeconds, maxRssKb: 1024 * 1024, files: 10, bytes: 2 ** 20, stages: null, method: 'gnu-time', loadAverage: 1,
+    });
+    const text = formatTables(summarize([sample('broadsheet-cold', 80, 150), sample('baseline-cold', 40, 50)], 1000), 1000, { node: 'v22.1.0', cpus: 2, cpuModel: 'AMD EPYC' });
+    expect(text.split('\n')[0]).toContain('Archive: 1,000 articles; Node v22.1.0, 2 cores (AMD EPYC).');
+    expect(text).toMatch(/\| Broadsheet, cold \| 1 \| 80\.00 \| 150\.00 \| .* \| 2\.00× \| 3\.00× \|/);
   });
 
   it('should take the median of odd and even counts', () => {

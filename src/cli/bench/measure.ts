@@ -1,13 +1,14 @@
 /**
  * Runs one command in a child process and measures it: wall time and peak RSS from GNU
  * `/usr/bin/time -v` (or, without it, from `process.resourceUsage()` inside each Node process),
- * plus what the command printed.
+ * CPU time of the whole process tree, plus what the command printed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sampleTreeCpu } from './tree-cpu.ts';
 
 /** GNU time; Debian's `time` package (`apt-get install -y time`). */
 export const TIME_BINARY = '/usr/bin/time';
@@ -17,7 +18,11 @@ export interface Measurement {
   exitCode: number;
   /** Wall-clock seconds. */
   wallSeconds: number;
-  /** CPU seconds in user and kernel mode, over the process tree (`null` without GNU time). */
+  /**
+   * CPU seconds in user and kernel mode, over the process tree: the larger of GNU time's figure and
+   * the tree sampled from `/proc` (`tree-cpu.ts`), which also counts children killed without being
+   * waited for (a build's Pagefind processes). `null` with neither.
+   */
   cpuSeconds: number | null;
   /** Peak resident set size of the largest process, in KiB. */
   maxRssKb: number;
@@ -55,15 +60,17 @@ export async function measure(command: string, args: string[], options: Options)
   if (!useTime) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --import=${RSS_PROBE}`.trim();
   const [program, argv] = useTime ? [TIME_BINARY, ['-v', '-o', timeFile, command, ...args]] : [command, args];
   const started = performance.now();
-  const { exitCode, stdout, stderr } = await run(program, argv, options.cwd, env);
+  let treeCpu = (): number | null => null;
+  const { exitCode, stdout, stderr } = await run(program, argv, options.cwd, env, (pid) => (treeCpu = sampleTreeCpu(pid)));
   const elapsed = (performance.now() - started) / 1000;
+  const sampled = treeCpu();
   try {
     if (!useTime) {
       const rss = [...stderr.matchAll(/\[bench:rss\] (\d+)/g)].map((match) => Number(match[1]));
-      return { exitCode, wallSeconds: elapsed, cpuSeconds: null, maxRssKb: Math.max(0, ...rss), method: 'resource-usage', stdout, stderr };
+      return { exitCode, wallSeconds: elapsed, cpuSeconds: sampled, maxRssKb: Math.max(0, ...rss), method: 'resource-usage', stdout, stderr };
     }
-    const report = await readFile(timeFile, 'utf8');
-    return { exitCode, ...parseTimeReport(report), method: 'gnu-time', stdout, stderr };
+    const figures = parseTimeReport(await readFile(timeFile, 'utf8'));
+    return { exitCode, ...figures, cpuSeconds: Math.max(figures.cpuSeconds, sampled ?? 0), method: 'gnu-time', stdout, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -87,9 +94,10 @@ export function parseTimeReport(report: string): { wallSeconds: number; cpuSecon
   return { wallSeconds, cpuSeconds, maxRssKb: Number(field('Maximum resident set size (kbytes)')) };
 }
 
-function run(program: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+function run(program: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, onStart: (pid: number) => void) {
   return new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) onStart(child.pid);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

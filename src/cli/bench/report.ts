@@ -78,18 +78,26 @@ export function summarize(samples: readonly Sample[], size: number): Summary[] {
   });
 }
 
+/** Where the figures were measured: they differ by Node version as much as by machine. */
+export interface Machine {
+  node: string;
+  cpus: number;
+  cpuModel: string;
+}
+
 /**
  * The results as Markdown: the main table, then the stage split of Broadsheet's builds.
  *
  * @param summaries From `summarize`.
  * @param size Articles in the archive.
+ * @param machine Node version and processors.
  * @returns Markdown text.
  */
-export function formatTables(summaries: readonly Summary[], size: number): string {
+export function formatTables(summaries: readonly Summary[], size: number, machine: Machine): string {
   const number = (value: number, digits: number) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const ratio = (value: number | null) => (value === null ? 'n/a' : `${number(value, 2)}×`);
   const lines = [
-    `Archive: ${number(size, 0)} articles. Medians of the runs; ratios are to stock Eleventy cold (wall, and CPU = user + system).`,
+    `Archive: ${number(size, 0)} articles; Node ${machine.node}, ${machine.cpus} cores (${machine.cpuModel}). Medians of the runs; ratios are to stock Eleventy cold (wall, and CPU = user + system over the process tree).`,
     '',
     '| Scenario | Runs | Wall (s) | CPU (s) | Articles/s | Peak RSS (MiB) | Files | Written (MiB) | Ratio (wall) | Ratio (CPU) | Load avg |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
