@@ -137,13 +137,17 @@ describe('benchmark helpers', () => {
   });
 
   it.runIf(process.platform === 'linux')('should count the CPU of a child process that was killed and never waited for', async () => {
-    // The command starts a child that spins for ~1.5 s, kills it after 1.2 s and exits at once, as
-    // a build does with its Pagefind processes: GNU time alone never sees the child's CPU.
-    const child = 'const end = Date.now() + 1500; while (Date.now() < end);';
-    const command = `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}]); setTimeout(() => { c.kill('SIGKILL'); process.exit(0); }, 1200);`;
+    // The command starts a child that spins until it has used 1 CPU-s, then idles; once it says so,
+    // the command kills it and exits at once, as a build does with its Pagefind processes: GNU time
+    // alone never sees the child's CPU.
+    const child = "while (process.cpuUsage().user < 1e6); console.log('ready'); setInterval(() => {}, 1000);";
+    const command = [
+      `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}]);`,
+      "c.stdout.once('data', () => setTimeout(() => { c.kill('SIGKILL'); process.exit(0); }, 400));",
+    ].join(' ');
     const result = await measure(process.execPath, ['-e', command], { cwd: tmpdir() });
     expect(result.exitCode).toBe(0);
-    expect(result.cpuSeconds).toBeGreaterThanOrEqual(0.7);
+    expect(result.cpuSeconds).toBeGreaterThanOrEqual(0.95);
   });
 
   it('should print the Node version and processors with the figures, and the ratios to the stock build', () => {

@@ -60,17 +60,15 @@ export async function measure(command: string, args: string[], options: Options)
   if (!useTime) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --import=${RSS_PROBE}`.trim();
   const [program, argv] = useTime ? [TIME_BINARY, ['-v', '-o', timeFile, command, ...args]] : [command, args];
   const started = performance.now();
-  let treeCpu = (): number | null => null;
-  const { exitCode, stdout, stderr } = await run(program, argv, options.cwd, env, (pid) => (treeCpu = sampleTreeCpu(pid)));
-  const elapsed = (performance.now() - started) / 1000;
-  const sampled = treeCpu();
   try {
+    const { exitCode, stdout, stderr, treeCpu } = await run(program, argv, options.cwd, env);
+    const elapsed = (performance.now() - started) / 1000;
     if (!useTime) {
       const rss = [...stderr.matchAll(/\[bench:rss\] (\d+)/g)].map((match) => Number(match[1]));
-      return { exitCode, wallSeconds: elapsed, cpuSeconds: sampled, maxRssKb: Math.max(0, ...rss), method: 'resource-usage', stdout, stderr };
+      return { exitCode, wallSeconds: elapsed, cpuSeconds: treeCpu, maxRssKb: Math.max(0, ...rss), method: 'resource-usage', stdout, stderr };
     }
     const figures = parseTimeReport(await readFile(timeFile, 'utf8'));
-    return { exitCode, ...figures, cpuSeconds: Math.max(figures.cpuSeconds, sampled ?? 0), method: 'gnu-time', stdout, stderr };
+    return { exitCode, ...figures, cpuSeconds: Math.max(figures.cpuSeconds, treeCpu ?? 0), method: 'gnu-time', stdout, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -94,17 +92,22 @@ export function parseTimeReport(report: string): { wallSeconds: number; cpuSecon
   return { wallSeconds, cpuSeconds, maxRssKb: Number(field('Maximum resident set size (kbytes)')) };
 }
 
-function run(program: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, onStart: (pid: number) => void) {
-  return new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve, reject) => {
+/** Run a program to its end, with the CPU seconds of its process tree (`null` where they cannot be sampled). */
+function run(program: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  return new Promise<{ exitCode: number; stdout: string; stderr: string; treeCpu: number | null }>((resolve, reject) => {
     const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    if (child.pid !== undefined) onStart(child.pid);
+    const stopSampling = child.pid === undefined ? () => null : sampleTreeCpu(child.pid);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
+    child.on('error', (error) => {
+      stopSampling();
+      reject(error);
+    });
     child.on('close', (code, signal) => {
-      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      const treeCpu = stopSampling();
+      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), treeCpu });
     });
   });
 }

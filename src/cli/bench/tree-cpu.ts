@@ -37,9 +37,10 @@ export function sampleTreeCpu(root: number, everyMs = 250): () => number | null 
     for (const { pid, ticks } of tree) lastSeen.set(pid, Math.max(ticks, lastSeen.get(pid) ?? 0));
   };
   sample();
-  const timer = setInterval(sample, everyMs);
+  const timer = setInterval(sample, everyMs).unref();
   return () => {
     clearInterval(timer);
+    sample();
     let ticks = 0;
     for (const value of lastSeen.values()) ticks += value;
     return ticks / TICKS_PER_SECOND;
