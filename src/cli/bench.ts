@@ -113,7 +113,8 @@ async function pipelineMode(size: number, seed: string, json: string | undefined
 
 function describe(sample: Sample, runs: number): string {
   const cpu = sample.cpuSeconds === null ? '' : `, ${sample.cpuSeconds.toFixed(2)} s CPU`;
-  return `  run ${sample.run}/${runs} ${sample.scenario}: ${sample.wallSeconds.toFixed(2)} s${cpu}, ${(sample.maxRssKb / 1024).toFixed(0)} MiB, load ${sample.loadAverage.toFixed(1)}`;
+  const tree = sample.treeRssKb === null ? '' : ` (tree ${(sample.treeRssKb / 1024).toFixed(0)} MiB)`;
+  return `  run ${sample.run}/${runs} ${sample.scenario}: ${sample.wallSeconds.toFixed(2)} s${cpu}, ${(sample.maxRssKb / 1024).toFixed(0)} MiB${tree}, load ${sample.loadAverage.toFixed(1)}`;
 }
 
 function machine() {

@@ -7,7 +7,7 @@ import { ensureArchive, writeArchive } from '../../src/cli/bench/archive.ts';
 import { measure, parseTimeReport } from '../../src/cli/bench/measure.ts';
 import { AUTHOR_COUNT, planArchive, TAG_COUNT } from '../../src/cli/bench/plan.ts';
 import { createRandom } from '../../src/cli/bench/random.ts';
-import { parseStat } from '../../src/cli/bench/tree-cpu.ts';
+import { parseStat } from '../../src/cli/bench/process-tree.ts';
 import { formatTables, median, summarize } from '../../src/cli/bench/report.ts';
 import type { Sample } from '../../src/cli/bench/scenarios.ts';
 import { loadContent } from '../../src/content/load.ts';
@@ -150,13 +150,27 @@ describe('benchmark helpers', () => {
     expect(result.cpuSeconds).toBeGreaterThanOrEqual(0.95);
   });
 
+  it.runIf(process.platform === 'linux')('should add up the memory of the whole process tree, not only its largest process', async () => {
+    // 150 MiB in the command and 200 MiB in its child, held at the same time.
+    const child = "const held = Buffer.alloc(200 * 2 ** 20, 1); console.log('ready'); setInterval(() => held.length, 1000);";
+    const command = [
+      'const held = Buffer.alloc(150 * 2 ** 20, 1);',
+      `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}]);`,
+      "c.stdout.once('data', () => setTimeout(() => { c.kill('SIGKILL'); process.exit(held.length ? 0 : 1); }, 600));",
+    ].join(' ');
+    const result = await measure(process.execPath, ['-e', command], { cwd: tmpdir() });
+    expect(result.exitCode).toBe(0);
+    expect(result.treeRssKb).toBeGreaterThanOrEqual(350 * 1024);
+    expect(result.treeRssKb).toBeGreaterThan(result.maxRssKb + 100 * 1024);
+  });
+
   it('should print the Node version and processors with the figures, and the ratios to the stock build', () => {
     const sample = (scenario: Sample['scenario'], wallSeconds: number, cpuSeconds: number): Sample => ({
-      scenario, run: 1, wallSeconds, cpuSeconds, maxRssKb: 1024 * 1024, files: 10, bytes: 2 ** 20, stages: null, method: 'gnu-time', loadAverage: 1,
+      scenario, run: 1, wallSeconds, cpuSeconds, maxRssKb: 1024 * 1024, treeRssKb: 1536 * 1024, files: 10, bytes: 2 ** 20, stages: null, method: 'gnu-time', loadAverage: 1,
     });
     const text = formatTables(summarize([sample('broadsheet-cold', 80, 150), sample('baseline-cold', 40, 50)], 1000), 1000, { node: 'v22.1.0', cpus: 2, cpuModel: 'AMD EPYC' });
     expect(text.split('\n')[0]).toContain('Archive: 1,000 articles; Node v22.1.0, 2 cores (AMD EPYC).');
-    expect(text).toMatch(/\| Broadsheet, cold \| 1 \| 80\.00 \| 150\.00 \| .* \| 2\.00× \| 3\.00× \|/);
+    expect(text).toMatch(/\| Broadsheet, cold \| 1 \| 80\.00 \| 150\.00 \| 13 \| 1,024 \| 1,536 \| .* \| 2\.00× \| 3\.00× \|/);
   });
 
   it('should take the median of odd and even counts', () => {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sampleTreeCpu } from './tree-cpu.ts';
+import { sampleProcessTree, type TreeUsage } from './process-tree.ts';
 
 /** GNU time; Debian's `time` package (`apt-get install -y time`). */
 export const TIME_BINARY = '/usr/bin/time';
@@ -20,12 +20,14 @@ export interface Measurement {
   wallSeconds: number;
   /**
    * CPU seconds in user and kernel mode, over the process tree: the larger of GNU time's figure and
-   * the tree sampled from `/proc` (`tree-cpu.ts`), which also counts children killed without being
-   * waited for (a build's Pagefind processes). `null` with neither.
+   * the tree sampled from `/proc` (`process-tree.ts`), which also counts children killed without
+   * being waited for (a build's Pagefind processes). `null` with neither.
    */
   cpuSeconds: number | null;
   /** Peak resident set size of the largest process, in KiB. */
   maxRssKb: number;
+  /** Peak of the whole process tree's resident set sizes added up, sampled, in KiB (`null` without `/proc`). */
+  treeRssKb: number | null;
   /** How the figures were taken. */
   method: 'gnu-time' | 'resource-usage';
   stdout: string;
@@ -61,14 +63,15 @@ export async function measure(command: string, args: string[], options: Options)
   const [program, argv] = useTime ? [TIME_BINARY, ['-v', '-o', timeFile, command, ...args]] : [command, args];
   const started = performance.now();
   try {
-    const { exitCode, stdout, stderr, treeCpu } = await run(program, argv, options.cwd, env);
+    const { exitCode, stdout, stderr, tree } = await run(program, argv, options.cwd, env);
     const elapsed = (performance.now() - started) / 1000;
+    const treeRssKb = tree?.peakRssKb ?? null;
     if (!useTime) {
       const rss = [...stderr.matchAll(/\[bench:rss\] (\d+)/g)].map((match) => Number(match[1]));
-      return { exitCode, wallSeconds: elapsed, cpuSeconds: treeCpu, maxRssKb: Math.max(0, ...rss), method: 'resource-usage', stdout, stderr };
+      return { exitCode, wallSeconds: elapsed, cpuSeconds: tree?.cpuSeconds ?? null, maxRssKb: Math.max(0, ...rss), treeRssKb, method: 'resource-usage', stdout, stderr };
     }
     const figures = parseTimeReport(await readFile(timeFile, 'utf8'));
-    return { exitCode, ...figures, cpuSeconds: Math.max(figures.cpuSeconds, treeCpu ?? 0), method: 'gnu-time', stdout, stderr };
+    return { exitCode, ...figures, cpuSeconds: Math.max(figures.cpuSeconds, tree?.cpuSeconds ?? 0), treeRssKb, method: 'gnu-time', stdout, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -92,11 +95,11 @@ export function parseTimeReport(report: string): { wallSeconds: number; cpuSecon
   return { wallSeconds, cpuSeconds, maxRssKb: Number(field('Maximum resident set size (kbytes)')) };
 }
 
-/** Run a program to its end, with the CPU seconds of its process tree (`null` where they cannot be sampled). */
+/** Run a program to its end, with the CPU and memory of its process tree (`null` where they cannot be sampled). */
 function run(program: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  return new Promise<{ exitCode: number; stdout: string; stderr: string; treeCpu: number | null }>((resolve, reject) => {
+  return new Promise<{ exitCode: number; stdout: string; stderr: string; tree: TreeUsage | null }>((resolve, reject) => {
     const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stopSampling = child.pid === undefined ? () => null : sampleTreeCpu(child.pid);
+    const stopSampling = child.pid === undefined ? () => null : sampleProcessTree(child.pid);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -106,8 +109,8 @@ function run(program: string, args: string[], cwd: string, env: NodeJS.ProcessEn
       reject(error);
     });
     child.on('close', (code, signal) => {
-      const treeCpu = stopSampling();
-      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), treeCpu });
+      const tree = stopSampling();
+      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), tree });
     });
   });
 }

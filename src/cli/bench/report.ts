@@ -12,6 +12,8 @@ export interface Summary {
   cpuSeconds: number | null;
   articlesPerSecond: number;
   maxRssMiB: number;
+  /** Peak RSS of the whole process tree (Pagefind's processes too), or `null` where it was not sampled. */
+  treeRssMiB: number | null;
   files: number;
   bytes: number;
   /** Median seconds per stage, or `null` when the build printed no timing line. */
@@ -60,6 +62,7 @@ export function summarize(samples: readonly Sample[], size: number): Summary[] {
     const wallSeconds = median(own.map((entry) => entry.wallSeconds));
     const cpu = own.map((entry) => entry.cpuSeconds).filter((value): value is number => value !== null);
     const timed = own.map((entry) => entry.stages).filter((value): value is Record<string, number> => value !== null);
+    const tree = own.map((entry) => entry.treeRssKb).filter((value): value is number => value !== null);
     const stageNames = [...new Set(timed.flatMap((entry) => Object.keys(entry)))];
     return {
       scenario,
@@ -68,6 +71,7 @@ export function summarize(samples: readonly Sample[], size: number): Summary[] {
       cpuSeconds: cpu.length ? median(cpu) : null,
       articlesPerSecond: size / wallSeconds,
       maxRssMiB: median(own.map((entry) => entry.maxRssKb)) / 1024,
+      treeRssMiB: tree.length ? median(tree) / 1024 : null,
       files: median(own.map((entry) => entry.files)),
       bytes: median(own.map((entry) => entry.bytes)),
       stages: timed.length ? Object.fromEntries(stageNames.map((name) => [name, median(timed.map((entry) => entry[name] ?? 0))])) : null,
@@ -99,13 +103,14 @@ export function formatTables(summaries: readonly Summary[], size: number, machin
   const lines = [
     `Archive: ${number(size, 0)} articles; Node ${machine.node}, ${machine.cpus} cores (${machine.cpuModel}). Medians of the runs; ratios are to stock Eleventy cold (wall, and CPU = user + system over the process tree).`,
     '',
-    '| Scenario | Runs | Wall (s) | CPU (s) | Articles/s | Peak RSS (MiB) | Files | Written (MiB) | Ratio (wall) | Ratio (CPU) | Load avg |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Scenario | Runs | Wall (s) | CPU (s) | Articles/s | Peak RSS (MiB) | Peak RSS, tree (MiB) | Files | Written (MiB) | Ratio (wall) | Ratio (CPU) | Load avg |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const entry of summaries) {
     lines.push(
       `| ${LABELS[entry.scenario]} | ${entry.runs} | ${number(entry.wallSeconds, 2)} | ${entry.cpuSeconds === null ? 'n/a' : number(entry.cpuSeconds, 2)} | ` +
-        `${number(entry.articlesPerSecond, 0)} | ${number(entry.maxRssMiB, 0)} | ${number(entry.files, 0)} | ${number(entry.bytes / 2 ** 20, 1)} | ` +
+        `${number(entry.articlesPerSecond, 0)} | ${number(entry.maxRssMiB, 0)} | ${entry.treeRssMiB === null ? 'n/a' : number(entry.treeRssMiB, 0)} | ` +
+        `${number(entry.files, 0)} | ${number(entry.bytes / 2 ** 20, 1)} | ` +
         `${ratio(entry.ratioToBaseline)} | ${ratio(entry.cpuRatioToBaseline)} | ${number(entry.loadAverage, 1)} |`,
     );
   }

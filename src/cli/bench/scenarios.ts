@@ -19,6 +19,8 @@ export interface Sample {
   wallSeconds: number;
   cpuSeconds: number | null;
   maxRssKb: number;
+  /** Peak RSS of the whole process tree (the build with its Pagefind processes), sampled; `null` without `/proc`. */
+  treeRssKb: number | null;
   files: number;
   bytes: number;
   /** Broadsheet's `[broadsheet:timing]` stages in seconds, when the build printed them. */
@@ -113,8 +115,8 @@ async function buildBroadsheet(space: Workspace, scenario: Scenario, run: number
 }
 
 function sample(scenario: Scenario, run: number, loadAverage: number, result: Measurement, output: { files: number; bytes: number }, stages: Sample['stages']): Sample {
-  const { wallSeconds, cpuSeconds, maxRssKb, method } = result;
-  return { scenario, run, wallSeconds, cpuSeconds, maxRssKb, ...output, stages, method, loadAverage };
+  const { wallSeconds, cpuSeconds, maxRssKb, treeRssKb, method } = result;
+  return { scenario, run, wallSeconds, cpuSeconds, maxRssKb, treeRssKb, ...output, stages, method, loadAverage };
 }
 
 function check(result: Measurement, what: string): void {

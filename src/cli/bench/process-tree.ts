@@ -1,7 +1,9 @@
 /**
- * CPU time of a process tree, sampled from Linux's `/proc`. GNU time counts only the children
- * that were waited for, and a build's Pagefind processes are killed at the end, not waited for:
- * their 40–50 CPU-s of a cold 10,000-article build were missing from its figure.
+ * CPU time and peak memory of a process tree, sampled from Linux's `/proc`. GNU time counts the
+ * CPU of only the children that were waited for, and a build's Pagefind processes are killed at
+ * the end, not waited for: their 40–50 CPU-s of a cold 10,000-article build were missing from its
+ * figure. Its peak RSS is the largest single process's, while Pagefind's process runs beside the
+ * build's (up to 1.3 GiB at 100,000 articles): the memory a build needs is the whole tree's.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -16,18 +18,27 @@ interface ProcessStat {
   ticks: number;
 }
 
+/** What `sampleProcessTree` measured. */
+export interface TreeUsage {
+  /** CPU seconds, user and kernel, of every process of the tree. */
+  cpuSeconds: number;
+  /** The largest sum of the tree's resident set sizes at one sample, in KiB. */
+  peakRssKb: number;
+}
+
 /**
  * Sample a process and its descendants every `everyMs` until stopped. Each process counts with
  * the CPU time it had when last seen, so one that ends between two samples loses at most one
- * interval's worth.
+ * interval's worth; a peak of memory shorter than an interval can be missed.
  *
  * @param root The process whose tree is measured.
  * @param everyMs Milliseconds between samples.
- * @returns Stops the sampling and gives the tree's CPU seconds; `null` where there is no `/proc`.
+ * @returns Stops the sampling and gives what it measured; `null` where there is no `/proc`.
  */
-export function sampleTreeCpu(root: number, everyMs = 250): () => number | null {
+export function sampleProcessTree(root: number, everyMs = 250): () => TreeUsage | null {
   if (process.platform !== 'linux') return () => null;
   const lastSeen = new Map<number, number>();
+  let peakRssKb = 0;
   const sample = () => {
     const byParent = new Map<number, ProcessStat[]>();
     for (const stat of readProcesses()) byParent.set(stat.parent, [...(byParent.get(stat.parent) ?? []), stat]);
@@ -35,6 +46,7 @@ export function sampleTreeCpu(root: number, everyMs = 250): () => number | null 
     const tree = self ? [self] : [];
     for (let index = 0; index < tree.length; index++) tree.push(...(byParent.get(tree[index]!.pid) ?? []));
     for (const { pid, ticks } of tree) lastSeen.set(pid, Math.max(ticks, lastSeen.get(pid) ?? 0));
+    peakRssKb = Math.max(peakRssKb, tree.reduce((sum, { pid }) => sum + residentKb(pid), 0));
   };
   sample();
   const timer = setInterval(sample, everyMs).unref();
@@ -43,8 +55,17 @@ export function sampleTreeCpu(root: number, everyMs = 250): () => number | null 
     sample();
     let ticks = 0;
     for (const value of lastSeen.values()) ticks += value;
-    return ticks / TICKS_PER_SECOND;
+    return { cpuSeconds: ticks / TICKS_PER_SECOND, peakRssKb };
   };
+}
+
+/** A process's resident set size in KiB (`VmRSS`); 0 once it has ended. */
+function residentKb(pid: number): number {
+  try {
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 /** The processes of `/proc` (or those of `pids`) that can still be read. */
