@@ -40,11 +40,11 @@ export function sampleProcessTree(root: number, everyMs = 250): () => TreeUsage 
   const lastSeen = new Map<number, number>();
   let peakRssKb = 0;
   const sample = () => {
-    const byParent = new Map<number, ProcessStat[]>();
-    for (const stat of readProcesses()) byParent.set(stat.parent, [...(byParent.get(stat.parent) ?? []), stat]);
-    const self = readProcesses([root])[0];
-    const tree = self ? [self] : [];
-    for (let index = 0; index < tree.length; index++) tree.push(...(byParent.get(tree[index]!.pid) ?? []));
+    const processes = readProcesses();
+    const children = new Map<number, ProcessStat[]>();
+    for (const stat of processes) children.set(stat.parent, [...(children.get(stat.parent) ?? []), stat]);
+    const tree = processes.filter(({ pid }) => pid === root);
+    for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index]!.pid) ?? []));
     for (const { pid, ticks } of tree) lastSeen.set(pid, Math.max(ticks, lastSeen.get(pid) ?? 0));
     peakRssKb = Math.max(peakRssKb, tree.reduce((sum, { pid }) => sum + residentKb(pid), 0));
   };
@@ -68,10 +68,9 @@ function residentKb(pid: number): number {
   }
 }
 
-/** The processes of `/proc` (or those of `pids`) that can still be read. */
-function readProcesses(pids?: number[]): ProcessStat[] {
-  const names = pids?.map(String) ?? readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  return names.flatMap((name) => {
+/** Every process of `/proc` that can still be read. */
+function readProcesses(): ProcessStat[] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
     let text: string;
     try {
       text = readFileSync(`/proc/${name}/stat`, 'utf8');
