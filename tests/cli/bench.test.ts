@@ -19,6 +19,17 @@ async function temporaryFolder(): Promise<string> {
   return folder;
 }
 
+/**
+ * A Node script that starts `child` (a script that prints once it is ready), kills it `afterMs`
+ * later and exits at once, without waiting for it: as a build does with its Pagefind processes.
+ */
+function killsItsChild(child: string, afterMs: number): string {
+  return [
+    `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}]);`,
+    `c.stdout.once('data', () => setTimeout(() => { c.kill('SIGKILL'); process.exit(0); }, ${afterMs}));`,
+  ].join(' ');
+}
+
 /** Every file under a folder, by relative path, with its text. */
 async function readTree(folder: string): Promise<Map<string, string>> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -141,11 +152,7 @@ describe('benchmark helpers', () => {
     // the command kills it and exits at once, as a build does with its Pagefind processes: GNU time
     // alone never sees the child's CPU.
     const child = "while (process.cpuUsage().user < 1e6); console.log('ready'); setInterval(() => {}, 1000);";
-    const command = [
-      `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}]);`,
-      "c.stdout.once('data', () => setTimeout(() => { c.kill('SIGKILL'); process.exit(0); }, 400));",
-    ].join(' ');
-    const result = await measure(process.execPath, ['-e', command], { cwd: tmpdir() });
+    const result = await measure(process.execPath, ['-e', killsItsChild(child, 400)], { cwd: tmpdir() });
     expect(result.exitCode).toBe(0);
     expect(result.cpuSeconds).toBeGreaterThanOrEqual(0.95);
   });
@@ -153,11 +160,7 @@ describe('benchmark helpers', () => {
   it.runIf(process.platform === 'linux')('should add up the memory of the whole process tree, not only its largest process', async () => {
     // 150 MiB in the command and 200 MiB in its child, held at the same time.
     const child = "const held = Buffer.alloc(200 * 2 ** 20, 1); console.log('ready'); setInterval(() => held.length, 1000);";
-    const command = [
-      'const held = Buffer.alloc(150 * 2 ** 20, 1);',
-      `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}]);`,
-      "c.stdout.once('data', () => setTimeout(() => { c.kill('SIGKILL'); process.exit(held.length ? 0 : 1); }, 600));",
-    ].join(' ');
+    const command = `const held = Buffer.alloc(150 * 2 ** 20, 1); ${killsItsChild(child, 600)} setInterval(() => held.length, 1000);`;
     const result = await measure(process.execPath, ['-e', command], { cwd: tmpdir() });
     expect(result.exitCode).toBe(0);
     expect(result.treeRssKb).toBeGreaterThanOrEqual(350 * 1024);
