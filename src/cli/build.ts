@@ -41,6 +41,8 @@ export interface Options {
   incremental?: boolean;
   /** Pages per Eleventy run; a large site is written in parts to keep memory flat (default: 5,000). */
   partSize?: number;
+  /** Threads writing article pages besides the main one (default: one fewer than the cores, at most 3). */
+  pageThreads?: number;
 }
 
 /** What a successful build wrote. */
@@ -103,7 +105,7 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
     const { emit, keys, reused } = await planEmit(data, preview, reuse);
     performance.measure('broadsheet:plan', { start: planning });
     const writing = performance.now();
-    const pages = writePages({ data, emit, outputDir: staging, contentDir, publicDir, preview, ...(options.partSize ? { partSize: options.partSize } : {}) }).finally(() =>
+    const pages = writePages({ data, emit, outputDir: staging, contentDir, publicDir, preview, ...(options.partSize ? { partSize: options.partSize } : {}), ...(options.pageThreads !== undefined ? { threads: options.pageThreads } : {}) }).finally(() =>
       performance.measure('broadsheet:emit', { start: writing }),
     );
     const [written, indexed] = await Promise.allSettled([pages, search]);
