@@ -43,12 +43,16 @@ export interface WriteOptions {
  * @returns Pages written and static files copied.
  */
 export async function writePages(options: WriteOptions): Promise<Written> {
-  const size = options.partSize ?? PART_SIZE;
+  const partSize = options.partSize ?? PART_SIZE;
+  const wanted = options.threads ?? Math.min(availableParallelism() - 1, MOST_THREADS);
+  const threads = Math.max(0, Math.min(wanted, Math.ceil(options.emit.articles.length / partSize) - 1));
+  // As many pages in memory at once as one thread writing parts of `partSize`: a part of 5,000
+  // article pages holds ~0.5 GB until its Eleventy run ends.
+  const size = Math.ceil(partSize / (threads + 1));
   // The first part also writes the single pages and copies `public/`; the article parts follow,
   // taken by whichever thread is free.
   const [first, ...others] = splitPlan({ ...options.emit, articles: [] }, size);
   const articleParts = splitPlan({ ...emptyPlan(), articles: options.emit.articles }, size).filter((part) => part.articles.length > 0);
-  const threads = Math.min(options.threads ?? Math.min(availableParallelism() - 1, MOST_THREADS), articleParts.length - 1);
   const pool = threads > 0 ? new Piscina({ filename: new URL('./page-writer-entry.mjs', import.meta.url).href, execArgv: [], minThreads: threads, maxThreads: threads }) : undefined;
   let failed = false;
   const takeArticlePart = () => (failed ? undefined : articleParts.shift());

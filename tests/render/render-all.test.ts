@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryPath } from '../../src/render/cache-entries.ts';
 import { pipelineVersion } from '../../src/render/pipeline-version.ts';
-import { renderAll, renderKey } from '../../src/render/render-all.ts';
+import { fromPortable, renderAll, renderKey, toPortable, withHtml } from '../../src/render/render-all.ts';
 import { RENDER_NICENESS } from '../../src/render/render-worker.ts';
 
 /** The nice value of each of this process's threads (Linux: field 19 of `/proc/self/task/<id>/stat`). */
@@ -40,6 +40,23 @@ describe('renderAll', () => {
     expect(rendered.text).toBe('The council met.');
     expect(JSON.stringify(rendered)).not.toContain('council</em>');
     expect(rendered.key).toBe(renderKey(await pipelineVersion(), 'The *council* met.\n'));
+  });
+
+  it('should send a rendering to another thread without its HTML, which is read from the cache there', async () => {
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'broadsheet-render-'));
+    const { outcomes } = await renderAll([{ path: 'a.md', body: 'The *council* met.\n' }], { cacheDir });
+    const { rendered } = outcomes[0]!;
+    // What a message to a thread carries (the structured clone algorithm): no getters.
+    expect(structuredClone(rendered).html).toBeUndefined();
+    const sent = structuredClone(toPortable(rendered));
+    expect(JSON.stringify(sent)).not.toContain('<em>');
+    const received = fromPortable(sent);
+    expect([received.html, received.text, received.wordCount]).toEqual(['<p>The <em>council</em> met.</p>', 'The council met.', 3]);
+    // HTML that is not the cache's (images given their sizes) crosses as it is.
+    const resized = fromPortable(structuredClone(toPortable(withHtml(rendered, '<p>The <b>council</b> met.</p>'))));
+    expect([resized.html, resized.text]).toEqual(['<p>The <b>council</b> met.</p>', 'The council met.']);
+    const uncached = (await renderAll([{ path: 'b.md', body: 'A *vote*.\n' }], { cacheDir: false })).outcomes[0]!.rendered;
+    expect(fromPortable(structuredClone(toPortable(uncached))).html).toBe('<p>A <em>vote</em>.</p>');
   });
 
   it('should render on worker threads, into the cache, what one thread renders', async () => {
