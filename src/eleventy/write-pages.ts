@@ -3,7 +3,7 @@
  * every page of a run in memory until the run ends, so a large site is written in parts, each
  * by a fresh Eleventy: memory stays flat however many pages there are. The article pages, most
  * of a site, are shared out between this thread and page-writing threads (`page-writer.ts`):
- * Eleventy writes on one core, and by then the cores are otherwise free.
+ * an Eleventy run uses about one core, and by then rendering is done.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -16,8 +16,10 @@ import { writePart, type Written } from './write-part.ts';
 export const PART_SIZE = 5000;
 
 /**
- * Page-writing threads at most, by default: each holds a part's pages in memory. Measured on two
- * cores only (one thread: 10,000 articles' pages in 16.1 s against 20.6 s, warm caches).
+ * Page-writing threads at most, by default. Measured on two cores only, with one thread, pages
+ * only (caches warm, no search): 10,000 articles 16.1 s against 20.6 s (medians of 4); 100,000
+ * articles 106 and 126 s against 124 and 173 s. Two Eleventy runs at once are each ~1.6× slower
+ * than one alone: one alone already keeps V8's helper threads busy on the other core.
  */
 const MOST_THREADS = 3;
 
@@ -44,34 +46,40 @@ export interface WriteOptions {
  */
 export async function writePages(options: WriteOptions): Promise<Written> {
   const partSize = options.partSize ?? PART_SIZE;
+  // A thread only for two parts of articles or more: starting one costs ~1.5 s.
   const wanted = options.threads ?? Math.min(availableParallelism() - 1, MOST_THREADS);
   const threads = Math.max(0, Math.min(wanted, Math.ceil(options.emit.articles.length / partSize) - 1));
   // As many pages in memory at once as one thread writing parts of `partSize`: a part of 5,000
-  // article pages holds ~0.5 GB until its Eleventy run ends.
+  // article pages holds ~0.5 GB until its run ends (two of them took a 100,000-article build to 4.5 GB).
   const size = Math.ceil(partSize / (threads + 1));
   // The first part also writes the single pages and copies `public/`; the article parts follow,
-  // taken by whichever thread is free.
+  // each taken by whichever thread is free. After a failure no thread takes another.
   const [first, ...others] = splitPlan({ ...options.emit, articles: [] }, size);
   const articleParts = splitPlan({ ...emptyPlan(), articles: options.emit.articles }, size).filter((part) => part.articles.length > 0);
-  const pool = threads > 0 ? new Piscina({ filename: new URL('./page-writer-entry.mjs', import.meta.url).href, execArgv: [], minThreads: threads, maxThreads: threads }) : undefined;
   let failed = false;
-  const takeArticlePart = () => (failed ? undefined : articleParts.shift());
+  const nextArticlePart = () => (failed ? undefined : articleParts.shift());
+  const pool = threads > 0 ? new Piscina({ filename: new URL('./page-writer-entry.mjs', import.meta.url).href, execArgv: [], minThreads: threads, maxThreads: threads }) : undefined;
   const here = async (): Promise<Written[]> => {
     const results = [await writePart(first!, options, false)];
     for (const part of others) results.push(await writePart(part, options, true));
-    for (let part = takeArticlePart(); part; part = takeArticlePart()) results.push(await writePart(part, options, true));
+    for (let part = nextArticlePart(); part; part = nextArticlePart()) results.push(await writePart(part, options, true));
     return results;
   };
   const inThread = async (): Promise<Written[]> => {
     const results: Written[] = [];
-    for (let part = takeArticlePart(); part; part = takeArticlePart()) results.push((await pool!.run(toPortablePart(part, options))) as Written);
+    for (let part = nextArticlePart(); part; part = nextArticlePart()) results.push((await pool!.run(toPortablePart(part, options))) as Written);
     return results;
   };
+  const lane = (write: () => Promise<Written[]>) =>
+    write().catch((error: unknown) => {
+      failed = true;
+      throw error;
+    });
   try {
-    const lanes = await Promise.allSettled([here(), ...Array.from({ length: threads }, inThread)].map((lane) => lane.catch((error: unknown) => ((failed = true), Promise.reject(error)))));
-    const rejected = lanes.find((lane) => lane.status === 'rejected');
+    const lanes = await Promise.allSettled([lane(here), ...Array.from({ length: threads }, () => lane(inThread))]);
+    const rejected = lanes.find((result) => result.status === 'rejected');
     if (rejected) throw rejected.reason;
-    const results = lanes.flatMap((lane) => (lane as PromiseFulfilledResult<Written[]>).value);
+    const results = lanes.flatMap((result) => (result as PromiseFulfilledResult<Written[]>).value);
     return { written: results.reduce((sum, result) => sum + result.written, 0), copied: results.reduce((sum, result) => sum + result.copied, 0) };
   } finally {
     await pool?.destroy();
