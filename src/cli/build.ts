@@ -41,7 +41,7 @@ export interface Options {
   incremental?: boolean;
   /** Pages per Eleventy run; a large site is written in parts to keep memory flat (default: 5,000). */
   partSize?: number;
-  /** Threads writing article pages besides the main one (default: one fewer than the cores, at most 3). */
+  /** Threads writing article pages besides the main one (default: 1 with two cores or more). */
   pageThreads?: number;
 }
 

@@ -46,5 +46,22 @@ export default async function writePortablePart(part: PortablePart): Promise<Wri
   // The other collections are only shown by pages of the first part, written in the main thread.
   const siteData: SiteData = { ...data, articles: [], listings: [], tags: [], authors: [], years: [], redirects: [], feedFiles: [] };
   const emit: EmitPlan = { articles: articles.map((article) => ({ ...article, body: fromPortable(article.body) })), listings: [], feedFiles: [], redirects: [], pages: [] };
-  return writePart(emit, { ...folders, data: siteData }, true);
+  try {
+    return await writePart(emit, { ...folders, data: siteData }, true);
+  } catch (error) {
+    // An error crosses back to the main thread as a structured clone, which keeps only its
+    // message: Eleventy's cause (the template line, a body gone from the cache) goes in it.
+    throw new Error(causes(error).join('\n  caused by: '));
+  }
+}
+
+/** The messages of an error and of what caused it (Eleventy's `originalError`, or `cause`), outermost first. */
+function causes(error: unknown): string[] {
+  const messages: string[] = [];
+  for (let current = error; current !== undefined && messages.length < 10; ) {
+    messages.push(current instanceof Error ? current.message : String(current));
+    const { originalError, cause } = (current ?? {}) as { originalError?: unknown; cause?: unknown };
+    current = originalError ?? cause;
+  }
+  return messages;
 }

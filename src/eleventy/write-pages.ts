@@ -16,12 +16,13 @@ import { writePart, type Written } from './write-part.ts';
 export const PART_SIZE = 5000;
 
 /**
- * Page-writing threads at most, by default. Measured on two cores only, with one thread, pages
- * only (caches warm, no search): 10,000 articles 16.1 s against 20.6 s (medians of 4); 100,000
+ * Page-writing threads by default (with two cores or more). Measured on two cores, pages only
+ * (caches warm, no search): 10,000 articles 16.1 s against 20.6 s (medians of 4); 100,000
  * articles 106 and 126 s against 124 and 173 s. Two Eleventy runs at once are each ~1.6× slower
- * than one alone: one alone already keeps V8's helper threads busy on the other core.
+ * than one alone: one alone already keeps V8's helper threads busy on the other core. More
+ * threads are not measured.
  */
-const MOST_THREADS = 3;
+const DEFAULT_THREADS = 1;
 
 /** What `writePages` needs. */
 export interface WriteOptions {
@@ -32,9 +33,9 @@ export interface WriteOptions {
   contentDir: string;
   publicDir: string;
   preview: boolean;
-  /** Pages per Eleventy run (default: `PART_SIZE`). */
+  /** Pages in memory at once, over all writers: pages per Eleventy run of a single writer (default: `PART_SIZE`). */
   partSize?: number;
-  /** Page-writing threads besides this one (default: one fewer than the cores, at most 3; none for a single part of articles). */
+  /** Page-writing threads besides this one (default: 1 with two cores or more; none for a single part of articles). */
   threads?: number;
 }
 
@@ -46,28 +47,31 @@ export interface WriteOptions {
  */
 export async function writePages(options: WriteOptions): Promise<Written> {
   const partSize = options.partSize ?? PART_SIZE;
+  const wanted = options.threads ?? (availableParallelism() > 1 ? DEFAULT_THREADS : 0);
+  if (!Number.isInteger(partSize) || partSize < 1) throw new TypeError(`Expected the part size to be a whole number of pages, at least 1, not ${partSize}`);
+  if (!Number.isInteger(wanted) || wanted < 0) throw new TypeError(`Expected the page-writing threads to be a whole number, at least 0, not ${wanted}`);
   // A thread only for two parts of articles or more: starting one costs ~1.5 s.
-  const wanted = options.threads ?? Math.min(availableParallelism() - 1, MOST_THREADS);
   const threads = Math.max(0, Math.min(wanted, Math.ceil(options.emit.articles.length / partSize) - 1));
+  if (threads === 0) return writeInOneThread(options, partSize);
   // As many pages in memory at once as one thread writing parts of `partSize`: a part of 5,000
   // article pages holds ~0.5 GB until its run ends (two of them took a 100,000-article build to 4.5 GB).
   const size = Math.ceil(partSize / (threads + 1));
   // The first part also writes the single pages and copies `public/`; the article parts follow,
-  // each taken by whichever thread is free. After a failure no thread takes another.
+  // each taken by whichever thread is free. After a failure no thread takes another part.
   const [first, ...others] = splitPlan({ ...options.emit, articles: [] }, size);
   const articleParts = splitPlan({ ...emptyPlan(), articles: options.emit.articles }, size).filter((part) => part.articles.length > 0);
   let failed = false;
   const nextArticlePart = () => (failed ? undefined : articleParts.shift());
-  const pool = threads > 0 ? new Piscina({ filename: new URL('./page-writer-entry.mjs', import.meta.url).href, execArgv: [], minThreads: threads, maxThreads: threads }) : undefined;
+  const pool = new Piscina({ filename: new URL('./page-writer-entry.mjs', import.meta.url).href, execArgv: [], minThreads: threads, maxThreads: threads });
   const here = async (): Promise<Written[]> => {
     const results = [await writePart(first!, options, false)];
-    for (const part of others) results.push(await writePart(part, options, true));
+    for (const part of others) if (!failed) results.push(await writePart(part, options, true));
     for (let part = nextArticlePart(); part; part = nextArticlePart()) results.push(await writePart(part, options, true));
     return results;
   };
   const inThread = async (): Promise<Written[]> => {
     const results: Written[] = [];
-    for (let part = nextArticlePart(); part; part = nextArticlePart()) results.push((await pool!.run(toPortablePart(part, options))) as Written);
+    for (let part = nextArticlePart(); part; part = nextArticlePart()) results.push((await pool.run(toPortablePart(part, options))) as Written);
     return results;
   };
   const lane = (write: () => Promise<Written[]>) =>
@@ -79,11 +83,22 @@ export async function writePages(options: WriteOptions): Promise<Written> {
     const lanes = await Promise.allSettled([lane(here), ...Array.from({ length: threads }, () => lane(inThread))]);
     const rejected = lanes.find((result) => result.status === 'rejected');
     if (rejected) throw rejected.reason;
-    const results = lanes.flatMap((result) => (result as PromiseFulfilledResult<Written[]>).value);
-    return { written: results.reduce((sum, result) => sum + result.written, 0), copied: results.reduce((sum, result) => sum + result.copied, 0) };
+    return sum(lanes.flatMap((result) => (result as PromiseFulfilledResult<Written[]>).value));
   } finally {
-    await pool?.destroy();
+    // A pool that fails to stop must not hide the build's own error.
+    await pool.destroy().catch(() => undefined);
   }
+}
+
+/** All pages in this thread, in parts of `size` (the first also writes the single pages and copies `public/`). */
+async function writeInOneThread(options: WriteOptions, size: number): Promise<Written> {
+  const results: Written[] = [];
+  for (const [index, part] of splitPlan(options.emit, size).entries()) results.push(await writePart(part, options, index > 0));
+  return sum(results);
+}
+
+function sum(results: Written[]): Written {
+  return { written: results.reduce((total, result) => total + result.written, 0), copied: results.reduce((total, result) => total + result.copied, 0) };
 }
 
 function emptyPlan(): EmitPlan {

@@ -62,4 +62,3 @@ export async function writePart(emit: EmitPlan, options: PartOptions, pagesOnly:
   const [files, templates] = await eleventy.write();
   return { written: templates.length, copied: files.reduce((sum, entry) => sum + (entry.count ?? 0), 0) };
 }
-
