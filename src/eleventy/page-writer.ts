@@ -5,7 +5,7 @@
  * render cache here rather than copied.
  */
 import type { Article } from '../content/model.ts';
-import { fromPortable, toPortable, type PortableRendering } from '../render/render-all.ts';
+import { fromPortable, toPortable, type PortableRendering } from '../render/cached-rendering.ts';
 import type { EmitPlan } from './emit-plan.ts';
 import type { SiteData } from './site-data.ts';
 import { writePart, type PartOptions, type Written } from './write-part.ts';

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryPath } from '../../src/render/cache-entries.ts';
 import { pipelineVersion } from '../../src/render/pipeline-version.ts';
-import { fromPortable, renderAll, renderKey, toPortable, withHtml } from '../../src/render/render-all.ts';
+import { fromPortable, toPortable } from '../../src/render/cached-rendering.ts';
+import { renderAll, renderKey, withHtml } from '../../src/render/render-all.ts';
 import { RENDER_NICENESS } from '../../src/render/render-worker.ts';
 
 /** The nice value of each of this process's threads (Linux: field 19 of `/proc/self/task/<id>/stat`). */
