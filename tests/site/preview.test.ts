@@ -3,7 +3,7 @@
  * appear on the page itself with file, line and message, not only in the terminal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, type BuiltSite } from '../helpers/build.ts';
+import { buildFixture, readTree, type BuiltSite } from '../helpers/build.ts';
 
 let site: BuiltSite;
 
@@ -39,6 +39,19 @@ describe('a preview of content with errors', () => {
       expect((await fine.html('/'))('.build-errors')).toHaveLength(0);
     } finally {
       await fine.cleanup();
+    }
+  });
+
+  it('should write the same preview when a page-writing thread writes some of the article pages', async () => {
+    // Parts of one article each: the thread gets the error panel and the draft badges from its part's data.
+    const threaded = await buildFixture('broken', { preview: true, partSize: 1, pageThreads: 1 });
+    try {
+      const [mine, theirs] = await Promise.all([readTree(site.outputDir), readTree(threaded.outputDir)]);
+      expect([...theirs.keys()].sort()).toEqual([...mine.keys()].sort());
+      const differing = [...mine].filter(([name, bytes]) => !bytes.equals(theirs.get(name)!)).map(([name]) => name);
+      expect(differing).toEqual([]);
+    } finally {
+      await threaded.cleanup();
     }
   });
 });
