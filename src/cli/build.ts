@@ -13,6 +13,7 @@ import { writePages } from '../eleventy/write-pages.ts';
 import { loadSiteData } from '../eleventy/site-data.ts';
 import { ContentError } from '../errors/report.ts';
 import { readPageKeys, writePageKeys } from '../output/reuse.ts';
+import { pruneRenderCache, type Pruned } from '../render/prune-cache.ts';
 import { searchDocuments } from '../search/documents.ts';
 import { writeSearchIndex } from '../search/index-site.ts';
 import type { NewsDate } from '../content/dates.ts';
@@ -55,6 +56,8 @@ export interface BuildResult {
   /** Static files copied from `public/`. */
   copied: number;
   seconds: number;
+  /** Renderings removed from the cache, unused for 30 days (it is pruned at most once a day). */
+  pruned?: Pruned;
 }
 
 /**
@@ -117,12 +120,14 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
     await swap(staging, outputDir, cacheDir);
     performance.measure('broadsheet:swap', { start: swapping });
     await writePageKeys(cacheDir, outputDir, keys);
+    const pruned = pruneCache(cacheDir);
     return {
       outputDir,
       pages: results.written + reused,
       reused,
       copied: results.copied,
       seconds: (performance.now() - started) / 1000,
+      ...(pruned?.removed ? { pruned } : {}),
     };
   } catch (error) {
     // Nothing may still be writing into the staging folder when it is removed.
@@ -130,6 +135,16 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
     await Promise.allSettled([search]);
     await rm(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** Prune the render cache; the site is published by now, so a failure is only a warning. */
+function pruneCache(cacheDir: string): Pruned | undefined {
+  try {
+    return pruneRenderCache(cacheDir);
+  } catch (error) {
+    console.warn(`Could not prune the render cache in ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
   }
 }
 
@@ -228,6 +243,10 @@ async function main(): Promise<void> {
     const where = path.relative(process.cwd(), result.outputDir) || result.outputDir;
     const reused = result.reused ? ` (${result.reused} unchanged since the last build)` : '';
     console.log(`Built ${result.pages} pages${reused} and copied ${result.copied} files into ${where}/ in ${result.seconds.toFixed(1)} s.`);
+    if (result.pruned) {
+      const { removed, bytes } = result.pruned;
+      console.log(`Removed ${removed} rendering${removed === 1 ? '' : 's'} unused for 30 days from .cache/broadsheet/ (${(bytes / 1e6).toFixed(1)} MB).`);
+    }
     if (process.env.BROADSHEET_TIMING === '1') console.log(`[broadsheet:timing] ${JSON.stringify(stageTimings())}`);
     console.log('Preview it with `npm start` (http://localhost:8080/), which also rebuilds as you edit.');
   } catch (error) {
