@@ -44,6 +44,8 @@ export interface Options {
   partSize?: number;
   /** Threads writing article pages besides the main one (default: 1 with two cores or more). */
   pageThreads?: number;
+  /** Broadsheet's cache: renderings, page keys, trash (default: `'.cache/broadsheet'` in the working folder). */
+  cacheDir?: string;
 }
 
 /** What a successful build wrote. */
@@ -74,8 +76,8 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
   const outputDir = path.resolve(options.outputDir ?? '_site');
   const parent = path.dirname(outputDir);
   const base = path.basename(outputDir);
-  // Page keys and trash live beside the render cache, in the working folder's `.cache/broadsheet/`.
-  const cacheDir = path.resolve('.cache/broadsheet');
+  // Page keys and trash live beside the render cache.
+  const cacheDir = path.resolve(options.cacheDir ?? '.cache/broadsheet');
   await mkdir(parent, { recursive: true });
   await removeLeftovers(parent, base, cacheDir);
 
@@ -102,7 +104,7 @@ export async function buildSite(options: Options = {}): Promise<BuildResult> {
   };
   try {
     const preview = options.preview ?? false;
-    const data = await loadSiteData({ contentDir, publicDir, preview, outputDir: staging, ...((options.search ?? true) ? { onValidated: startSearch } : {}) });
+    const data = await loadSiteData({ contentDir, publicDir, preview, outputDir: staging, cacheDir, ...((options.search ?? true) ? { onValidated: startSearch } : {}) });
     const planning = performance.now();
     const reuse = previousKeys && { dir: outputDir, keys: previousKeys, into: staging };
     const { emit, keys, reused } = await planEmit(data, preview, reuse);

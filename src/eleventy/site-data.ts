@@ -25,6 +25,8 @@ export interface SiteDataOptions {
   changedFiles?: ReadonlySet<string>;
   /** Called once every file is valid, before the bodies are rendered (see `loadContent`). */
   onValidated?: LoadOptions['onValidated'];
+  /** The render cache (default: `loadContent`'s, `.cache/broadsheet/`). */
+  cacheDir?: string;
 }
 
 /** The global data `broadsheet`. */
@@ -55,6 +57,7 @@ export async function loadSiteData(options: SiteDataOptions): Promise<SiteData> 
     remember: options.remember ?? false,
     ...(options.changedFiles ? { changedFiles: options.changedFiles } : {}),
     ...(options.onValidated ? { onValidated: options.onValidated } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   });
   const warnings = formatReport(files);
   if (warnings) console.warn(warnings);

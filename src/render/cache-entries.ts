@@ -84,7 +84,7 @@ function readParts(cacheDir: string, key: string, refresh = false): { header: He
       if (read === 0) break; // cut short while being read: the size check below rejects it
       length += read;
     }
-    if (refresh && Date.now() - mtimeMs > REFRESH_AFTER_MS) futimesSync(descriptor, new Date(), new Date());
+    if (refresh && Date.now() - mtimeMs > REFRESH_AFTER_MS) refreshTime(descriptor);
     const bytes = buffer.subarray(0, length);
     const end = bytes.indexOf(10); // JSON.stringify never writes a raw newline
     const header = JSON.parse(bytes.toString('utf8', 0, end)) as Header;
@@ -95,6 +95,14 @@ function readParts(cacheDir: string, key: string, refresh = false): { header: He
     return undefined; // missing or damaged: render again
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+function refreshTime(descriptor: number): void {
+  try {
+    futimesSync(descriptor, new Date(), new Date());
+  } catch {
+    // a cache this process does not own (read-only, another user's): the entry is still good
   }
 }
 

@@ -3,10 +3,11 @@
  * rendering behind, and every change to the pipeline (an upgrade, an option) leaves all of them:
  * at 100,000 articles, about 2 GB each time. A build removes the entries that no build has read
  * for 30 days (reading an entry refreshes its time: see `cache-entries.ts`), at most once a day.
- * By age rather than by "not in this build", so a build never removes what another build or the
- * dev server, over other content or on another branch, is about to read.
+ * By age rather than by "not in this build", so a build does not remove what another build or the
+ * dev server, over other content or on another branch, is using (a build that reads an old entry
+ * in the very instant it is removed finds it missing later, and says to build again).
  */
-import { lstatSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,6 +42,7 @@ export interface PruneOptions {
  * @returns What was removed, or `undefined` when it was not time to prune.
  */
 export function pruneRenderCache(cacheDir: string, options: PruneOptions = {}): Pruned | undefined {
+  if (!existsSync(cacheDir)) return undefined;
   const now = options.now ?? Date.now();
   const stamp = path.join(cacheDir, STAMP);
   const last = statSync(stamp, { throwIfNoEntry: false });
@@ -49,7 +51,7 @@ export function pruneRenderCache(cacheDir: string, options: PruneOptions = {}): 
   writeFileSync(stamp, `${new Date(now).toISOString()}\n`);
   const pruned: Pruned = { removed: 0, bytes: 0 };
   for (const folder of readdirSync(cacheDir).filter((name) => ENTRY_FOLDER.test(name))) {
-    for (const name of readdirSync(path.join(cacheDir, folder))) {
+    for (const name of namesIn(path.join(cacheDir, folder))) {
       const limit = name.endsWith('.entry') ? UNUSED_FOR_MS : name.endsWith('.tmp') ? LEFT_BEHIND_MS : undefined;
       if (limit === undefined) continue;
       const file = path.join(cacheDir, folder, name);
@@ -61,4 +63,13 @@ export function pruneRenderCache(cacheDir: string, options: PruneOptions = {}): 
     }
   }
   return pruned;
+}
+
+/** A folder's names; none when it went away meanwhile or is not a folder. */
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }

@@ -61,7 +61,10 @@ const MIN_JOBS_FOR_WORKERS = 500;
 
 // The outcomes of the previous call, for the dev server, which renders on every save: an
 // unchanged body is then not even read from the cache. Their HTML and text stay in the cache.
-let remembered = { cacheDir: '', outcomes: new Map<string, RenderOutcome>() };
+// Trusted for a day: reading the entries again refreshes their times, so a dev server left
+// running for weeks never holds an entry the cache's pruning takes for unused (prune-cache.ts).
+let remembered = { cacheDir: '', at: 0, outcomes: new Map<string, RenderOutcome>() };
+const REMEMBER_FOR_MS = 24 * 60 * 60 * 1000;
 const BATCH_SIZE = 32;
 
 /** A body not held in memory: read when it is to be rendered (its entry is not in the cache). */
@@ -106,7 +109,7 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
   // A hit keeps only the light part of its entry at once: 100,000 entries whole would take gigabytes.
   const hit = (key: string): RenderOutcome | undefined => {
     if (!cacheDir) return undefined;
-    const known = cacheDir === remembered.cacheDir ? remembered.outcomes.get(key) : undefined;
+    const known = cacheDir === remembered.cacheDir && Date.now() - remembered.at < REMEMBER_FOR_MS ? remembered.outcomes.get(key) : undefined;
     if (known) return known;
     const entry = readEntryHeader(cacheDir, key);
     return entry && { messages: entry.messages, rendered: readLater(cacheDir, key, entry.rendered as RenderedMarkdown) };
@@ -132,7 +135,7 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
     outcomes[index] = outcome;
     options.onRendered?.(index, outcome);
   });
-  if (cacheDir) remembered = { cacheDir, outcomes: new Map(keys.map((key, index) => [key, outcomes[index]!])) };
+  if (cacheDir) remembered = { cacheDir, at: Date.now(), outcomes: new Map(keys.map((key, index) => [key, outcomes[index]!])) };
   return { outcomes: outcomes as RenderOutcome[], cached: jobs.length - misses.length };
 }
 

@@ -6,7 +6,7 @@ import { cp, mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promise
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { entryPath } from '../../src/render/cache-entries.ts';
 import { pipelineVersion } from '../../src/render/pipeline-version.ts';
 import { pruneRenderCache } from '../../src/render/prune-cache.ts';
@@ -54,7 +54,12 @@ describe('pruneRenderCache', () => {
     await writeFile(storing, 'half an entry');
     await age(leftover, 2);
     // The rest of the cache is not the pruning's: the frontmatter pack, page keys, trash.
-    const others = [path.join(cacheDir, 'frontmatter-abc.json'), path.join(cacheDir, 'builds', 'site.json'), path.join(cacheDir, 'trash', 'old', 'index.html')];
+    const others = [
+      path.join(cacheDir, 'frontmatter-abc.json'),
+      path.join(cacheDir, 'builds', 'site.json'),
+      path.join(cacheDir, 'builds', 'site.json.4242.tmp'),
+      path.join(cacheDir, 'trash', 'old', 'index.html'),
+    ];
     for (const file of others) {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, '{}');
@@ -63,7 +68,12 @@ describe('pruneRenderCache', () => {
     const oldBytes = (await stat(old!)).size;
 
     expect(pruneRenderCache(cacheDir)).toEqual({ removed: 2, bytes: oldBytes + 'half an entry'.length });
-    expect([old, recent, fresh, leftover, storing, ...others].map((file) => existsSync(file!))).toEqual([false, true, true, false, true, true, true, true]);
+    expect([old, recent, fresh, leftover, storing, ...others].map((file) => existsSync(file!))).toEqual([false, true, true, false, true, true, true, true, true]);
+  });
+
+  it('should do nothing where there is no cache yet', async () => {
+    expect(pruneRenderCache(path.join(cacheDir, 'none'))).toBeUndefined();
+    expect(existsSync(path.join(cacheDir, 'none'))).toBe(false);
   });
 
   it('should prune at most once a day', async () => {
@@ -91,5 +101,24 @@ describe('pruneRenderCache', () => {
     expect(await ageInDays(young!)).toBeGreaterThan(2.99);
     expect(pruneRenderCache(cacheDir, { always: true })).toEqual({ removed: 0, bytes: 0 });
     expect(existsSync(old!)).toBe(true);
+  });
+
+  it('should read its entries again after a day, as a dev server left running does, and render one that is gone', async () => {
+    const body = 'A story the dev server shows.\n';
+    const jobs = [{ path: 'a.md', body }];
+    const [entry] = await cached(body);
+    expect((await renderAll(jobs, { cacheDir, threads: 1 })).cached).toBe(1);
+    await rm(entry!);
+    // The same day, the outcome is remembered and the entry not read again.
+    expect((await renderAll(jobs, { cacheDir, threads: 1 })).cached).toBe(1);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + DAY + 1000 });
+    try {
+      const { cached: hits, outcomes } = await renderAll(jobs, { cacheDir, threads: 1 });
+      expect(hits).toBe(0);
+      expect(outcomes[0]!.rendered.html).toBe('<p>A story the dev server shows.</p>');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(existsSync(entry!)).toBe(true);
   });
 });
