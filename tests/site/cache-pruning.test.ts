@@ -9,10 +9,11 @@ import { buildFixture, tempDir, type BuiltSite } from '../helpers/build.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Every rendering in the cache. */
+/** Every rendering in the cache (not walking its trash, which a background process is deleting). */
 async function entries(cacheDir: string): Promise<string[]> {
-  const names = await readdir(cacheDir, { recursive: true });
-  return names.filter((name) => name.endsWith('.entry')).map((name) => path.join(cacheDir, name));
+  const folders = (await readdir(cacheDir)).filter((name) => /^[0-9a-f]{2}$/.test(name));
+  const names = await Promise.all(folders.map(async (folder) => (await readdir(path.join(cacheDir, folder))).map((name) => path.join(cacheDir, folder, name))));
+  return names.flat().filter((name) => name.endsWith('.entry'));
 }
 
 const cleanups: Array<() => Promise<void>> = [];
