@@ -12,7 +12,7 @@ import path from 'node:path';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** An entry unused for this long is removed (one in use is never older than `REFRESH_AFTER_MS`, a week). */
+/** An entry unused for this long is removed (one in use is refreshed once it is a week old: `REFRESH_AFTER_MS`). */
 export const UNUSED_FOR_MS = 30 * DAY_MS;
 // A `.tmp` file this old was left by a build killed while storing an entry.
 const LEFT_BEHIND_MS = DAY_MS;
