@@ -106,10 +106,11 @@ export async function renderAll(jobs: ReadonlyArray<RenderJob | LaterJob>, optio
   const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? '.cache/broadsheet');
   const version = await pipelineVersion();
   const keys = jobs.map((job) => job.key ?? renderKey(version, job.body as string));
+  const memory = cacheDir === remembered.cacheDir && Date.now() - remembered.at < REMEMBER_FOR_MS ? remembered.outcomes : undefined;
   // A hit keeps only the light part of its entry at once: 100,000 entries whole would take gigabytes.
   const hit = (key: string): RenderOutcome | undefined => {
     if (!cacheDir) return undefined;
-    const known = cacheDir === remembered.cacheDir && Date.now() - remembered.at < REMEMBER_FOR_MS ? remembered.outcomes.get(key) : undefined;
+    const known = memory?.get(key);
     if (known) return known;
     const entry = readEntryHeader(cacheDir, key);
     return entry && { messages: entry.messages, rendered: readLater(cacheDir, key, entry.rendered as RenderedMarkdown) };
